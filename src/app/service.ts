@@ -1,0 +1,246 @@
+import { mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Config } from "../config/index.js";
+import { DocumentError } from "../corpus/blocks.js";
+import { loadDocument } from "../corpus/document.js";
+import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
+import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
+import { citationFor, relevantSentences } from "../engine/compose.js";
+import { PolicyEngine } from "../engine/engine.js";
+import { analyzeQuestion } from "../engine/question.js";
+import { buildIndex, IndexBuildError } from "../index/build.js";
+import { listCorpusFiles } from "../index/corpus-files.js";
+import { loadIndex } from "../index/load.js";
+import { configuredIdentity, providerFactory } from "../index/providers.js";
+import type { GroundedComposer } from "../llm/index.js";
+import type { Logger } from "../log/index.js";
+import type { Store } from "../store/types.js";
+import type {
+  AskOptions,
+  AskResult,
+  DocumentPreview,
+  DocumentSummary,
+  Failure,
+  Health,
+  IngestProgress,
+  IngestSummary,
+  PolicyService,
+  Result,
+} from "./types.js";
+import { validateUpload } from "./upload.js";
+
+/** A curated answer is used when a question is at least this alike to its question. */
+export const CURATED_SIMILARITY = 0.62;
+
+export interface ServiceDeps {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  composer?: GroundedComposer;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(error: Failure): Result<T> => ({ ok: false, error });
+
+/** Loads the serving index, building it first when it is missing, corrupt or of another embeddings provider. */
+export async function openEngine(config: Config, logger: Logger): Promise<PolicyEngine> {
+  const makeProvider = providerFactory(config);
+  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
+  if (loaded.ok) return new PolicyEngine(loaded.index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+  if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus");
+  else logger.warn({ problem: loaded.problem, detail: loaded.message }, "the index cannot be used: rebuilding it from the corpus");
+  await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider });
+  const rebuilt = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
+  if (!rebuilt.ok) throw new Error(`the freshly built index does not load: ${rebuilt.message}`);
+  return new PolicyEngine(rebuilt.index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+}
+
+export function summarize(engine: PolicyEngine, embedded: number, reused: number, seconds: number): IngestSummary {
+  const { counts, version } = engine.index.manifest;
+  return { documents: counts.documents, measures: counts.measures, sections: counts.sections, tables: counts.tables, units: counts.units, chunks: counts.chunks, embedded, reused, seconds, indexVersion: version };
+}
+
+/**
+ * The product's one service: answers (curated, LLM or extractive), logs
+ * them, and manages the corpus. A reload builds the next index aside while
+ * the current engine keeps answering, then swaps it in.
+ */
+export async function createPolicyService(deps: ServiceDeps): Promise<PolicyService> {
+  const { config, logger, store, composer } = deps;
+  let engine = await openEngine(config, logger);
+  let reloading: Promise<Result<IngestSummary>> | undefined;
+  const started = Date.now();
+
+  const summaryOf = (doc: PolicyDocument): DocumentSummary => ({
+    file: doc.file,
+    title: doc.title,
+    measures: doc.records.filter((r) => r.kind === "measure").length,
+    sections: doc.records.filter((r) => r.kind === "section").length,
+    tables: doc.records.filter((r) => r.kind === "table").length,
+    units: new Set(doc.records.flatMap((r) => r.units)).size,
+  });
+
+  async function answerOf(question: string, options: AskOptions): Promise<Answer> {
+    const curated = matchCurated(question);
+    if (curated) return curated;
+    if (!composer) return engine.answer(question, options.context);
+
+    let standalone = question;
+    const previousIds = options.context?.previousCitationIds ?? [];
+    if (options.context?.previousQuestion && previousIds.length > 0) {
+      const previousRecords = previousIds.map((id) => engine.record(id)).filter((r): r is PolicyRecord => Boolean(r));
+      standalone = await composer.rewriteFollowUp(question, options.context.previousQuestion, previousRecords);
+    }
+    const explained = await engine.explain(standalone, standalone === question ? options.context : undefined);
+    if (explained.answer.status !== "answered" || explained.candidates.length === 0) return { ...explained.answer, question };
+    const composed = await composer.compose({
+      question: standalone,
+      candidates: explained.candidates,
+      extractive: explained.answer,
+      onPartialText: options.onPartialText,
+    });
+    return { ...composed, question };
+  }
+
+  function matchCurated(question: string): Answer | undefined {
+    let best: { score: number; entry: ReturnType<Store["listCurated"]>[number] } | undefined;
+    for (const entry of store.listCurated()) {
+      const score = engine.similarity(question, entry.question);
+      if (score >= CURATED_SIMILARITY && (!best || score > best.score)) best = { score, entry };
+    }
+    if (!best) return undefined;
+    const record = engine.record(best.entry.recordId);
+    const analysis = analyzeQuestion(question, { tokenizer: engine.index.tokenizer, lexicon: engine.index.lexicon, units: engine.units, anchors: [] });
+    return {
+      question,
+      status: "answered",
+      answer: best.entry.answer,
+      citations: record ? [citationFor(record, relevantSentences(record, analysis, 2).join(""))] : [],
+      kind: "topic",
+      confidence: Math.round(best.score * 100) / 100,
+      source: "curated",
+    };
+  }
+
+  async function rebuild(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
+    const startedAt = performance.now();
+    try {
+      const { manifest } = await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider: providerFactory(config), onProgress });
+      const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
+      if (!loaded.ok) return fail({ code: "index_failed", message: loaded.message });
+      engine = new PolicyEngine(loaded.index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+      await composer?.reloadPrompts().catch((error: Error) => logger.error({ err: error }, "prompts not reloaded; the previous ones stay"));
+      const seconds = Math.round((performance.now() - startedAt) / 10) / 100;
+      logger.info({ version: manifest.version, counts: manifest.counts, seconds }, "index rebuilt and swapped in");
+      return ok(summarize(engine, manifest.counts.embedded, manifest.counts.reused, seconds));
+    } catch (error) {
+      if (error instanceof IndexBuildError) {
+        logger.warn({ file: error.file, reason: error.reason }, "index rebuild failed; the previous index keeps serving");
+        return fail({ code: error.file ? "bad_document" : "index_failed", message: error.reason, ...(error.file ? { file: error.file } : {}) });
+      }
+      throw error;
+    }
+  }
+
+  /** One rebuild at a time; a second request waits for the first and shares its outcome. */
+  function reload(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
+    if (reloading) return reloading;
+    reloading = rebuild(onProgress).finally(() => (reloading = undefined));
+    return reloading;
+  }
+
+  async function preview(fileName: string, bytes: Uint8Array): Promise<Result<DocumentPreview>> {
+    const invalid = validateUpload(fileName, bytes, config.MAX_UPLOAD_BYTES);
+    if (invalid) return fail(invalid);
+    const name = fileName.normalize("NFC").trim();
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ipbot-upload-"));
+    try {
+      const file = path.join(dir, name);
+      await writeFile(file, bytes);
+      const doc = await loadDocument(file, name);
+      const replaces = await stat(path.join(config.corpusDir, name)).then(() => true, () => false);
+      return ok({ ...summaryOf(doc), outline: doc.outline, records: doc.records, unitNames: [...new Set(doc.records.flatMap((r) => r.units))], replaces });
+    } catch (error) {
+      if (error instanceof DocumentError) return fail({ code: "bad_document", message: error.reason, file: name });
+      throw error;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  return {
+    store,
+    async ask(question, options) {
+      const answer = AnswerSchema.parse(await answerOf(question, options));
+      const queryId = store.logQuery({ channel: options.channel, userRef: options.userRef, answer });
+      return { answer, queryId } satisfies AskResult;
+    },
+    record: (id) => engine.record(id),
+    related: (id, limit) => engine.related(id, limit),
+    outline: () => engine.outline(),
+    units: () => engine.unitEntries(),
+    unit: (name) => engine.unit(name),
+    documents: () => engine.documents().map(summaryOf),
+    exampleQuestions: () => engine.exampleQuestions(),
+    health(): Health {
+      const { manifest } = engine.index;
+      return {
+        indexVersion: manifest.version,
+        builtAt: manifest.builtAt,
+        documents: manifest.counts.documents,
+        records: engine.index.records.length,
+        measures: manifest.counts.measures,
+        units: manifest.counts.units,
+        chunks: manifest.counts.chunks,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        reloading: Boolean(reloading),
+        llm: config.LLM_PROVIDER,
+        embeddings: `${manifest.embeddings.provider}:${manifest.embeddings.model}/${manifest.embeddings.dimension}`,
+      };
+    },
+    reload,
+    previewDocument: preview,
+    async publishDocument(fileName, bytes, onProgress) {
+      const previewed = await preview(fileName, bytes);
+      if (!previewed.ok) return previewed;
+      const name = fileName.normalize("NFC").trim();
+      const target = path.join(config.corpusDir, name);
+      const backup = path.join(config.corpusDir, `.previous-${process.pid}-${name}`);
+      const staged = path.join(config.corpusDir, `.upload-${process.pid}-${name}`);
+      await writeFile(staged, bytes);
+      const hadPrevious = previewed.value.replaces;
+      if (hadPrevious) await rename(target, backup);
+      await rename(staged, target);
+      const outcome = await reload(onProgress);
+      if (!outcome.ok) {
+        // Put the corpus back as it was: the new file out, the old version in.
+        await rm(target, { force: true });
+        if (hadPrevious) await rename(backup, target);
+        return outcome;
+      }
+      if (hadPrevious) await rm(backup, { force: true });
+      return ok({ summary: outcome.value, preview: previewed.value });
+    },
+    async removeDocument(fileName) {
+      const files = await listCorpusFiles(config.corpusDir);
+      if (!files.includes(fileName)) return fail({ code: "not_found", message: `语料库中没有文件“${fileName}”。`, file: fileName });
+      if (files.length === 1) return fail({ code: "bad_document", message: "不能删除最后一个文件：语料库不能为空。", file: fileName });
+      const target = path.join(config.corpusDir, fileName);
+      const aside = path.join(config.corpusDir, `.removed-${process.pid}-${path.basename(fileName)}`);
+      await rename(target, aside);
+      const outcome = await reload();
+      if (!outcome.ok) {
+        await rename(aside, target);
+        return outcome;
+      }
+      await rm(aside, { force: true });
+      return outcome;
+    },
+    feedback: (queryId, helpful) => store.setFeedback(queryId, helpful),
+    async close() {
+      await reloading?.catch(() => undefined);
+      store.close();
+    },
+  };
+}

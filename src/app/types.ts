@@ -1,0 +1,110 @@
+import type { PolicyRecord, OutlineNode, UnitEntry } from "../corpus/types.js";
+import type { Answer, AnswerContext } from "../engine/answer-schema.js";
+import type { Channel, Store } from "../store/types.js";
+
+/** A document of the corpus as admins see it. */
+export interface DocumentSummary {
+  file: string;
+  title: string;
+  measures: number;
+  sections: number;
+  tables: number;
+  units: number;
+}
+
+/** A document's outline tree, for browsing. */
+export interface DocumentOutline {
+  documentId: string;
+  file: string;
+  title: string;
+  nodes: OutlineNode[];
+}
+
+/** What an uploaded document would add, shown before it is published. */
+export interface DocumentPreview extends DocumentSummary {
+  outline: OutlineNode[];
+  records: PolicyRecord[];
+  unitNames: string[];
+  /** True when a document of this file name is already in the corpus (a new version). */
+  replaces: boolean;
+}
+
+export interface IngestSummary {
+  documents: number;
+  measures: number;
+  sections: number;
+  tables: number;
+  units: number;
+  chunks: number;
+  embedded: number;
+  reused: number;
+  seconds: number;
+  indexVersion: string;
+}
+
+export type IngestProgress = { stage: "parse" | "embed" | "index" | "swap"; done: number; total: number; file?: string };
+
+/** A failure the user caused or can fix: which file and why. Never thrown at adapters. */
+export interface Failure {
+  code: "bad_document" | "unsupported_type" | "too_large" | "bad_name" | "not_found" | "busy" | "index_failed";
+  message: string;
+  file?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export interface Health {
+  indexVersion: string;
+  builtAt: string;
+  documents: number;
+  records: number;
+  measures: number;
+  units: number;
+  chunks: number;
+  uptimeSeconds: number;
+  reloading: boolean;
+  llm: "none" | "openai";
+  embeddings: string;
+}
+
+export interface AskOptions {
+  channel: Channel;
+  context?: AnswerContext;
+  /** Who asked (a chat id, "console"), for the query log; never a secret. */
+  userRef?: string;
+  /** With an LLM that streams: called with the text so far. */
+  onPartialText?: (textSoFar: string) => void;
+}
+
+export interface AskResult {
+  answer: Answer;
+  /** The query-log row, for feedback. */
+  queryId: number;
+}
+
+/**
+ * Everything the adapters (bot, web, CLI) may do. Built once by
+ * `createPolicyService` and shared; it keeps the last good index serving
+ * while a reload builds the next one.
+ */
+export interface PolicyService {
+  ask(question: string, options: AskOptions): Promise<AskResult>;
+  record(id: string): PolicyRecord | undefined;
+  related(id: string, limit?: number): PolicyRecord[];
+  outline(): DocumentOutline[];
+  units(): UnitEntry[];
+  /** Resolves an alias (中院, 市监局 …) to the unit and its records. */
+  unit(nameOrAlias: string): { entry: UnitEntry; records: PolicyRecord[] } | undefined;
+  documents(): DocumentSummary[];
+  /** Example questions for /start, the console and refusals. */
+  exampleQuestions(): readonly string[];
+  health(): Health;
+  reload(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>>;
+  previewDocument(fileName: string, bytes: Uint8Array): Promise<Result<DocumentPreview>>;
+  /** Saves the file into the corpus (atomically) and re-indexes; the old index serves meanwhile. */
+  publishDocument(fileName: string, bytes: Uint8Array, onProgress?: (p: IngestProgress) => void): Promise<Result<{ summary: IngestSummary; preview: DocumentPreview }>>;
+  removeDocument(fileName: string): Promise<Result<IngestSummary>>;
+  feedback(queryId: number, helpful: boolean): boolean;
+  readonly store: Store;
+  close(): Promise<void>;
+}

@@ -1,0 +1,30 @@
+import type { Context } from "grammy";
+import { isAdmin } from "../admin.js";
+import type { BotDeps } from "../deps.js";
+import { replyHtml } from "../reply.js";
+
+/** /help: how to ask, follow up and browse; admins also see their commands. */
+export async function helpCommand(ctx: Context, deps: BotDeps): Promise<void> {
+  const lines = [
+    "<b>怎么用</b>",
+    "• 私聊：直接发送问题，例如「专利质押贷款怎么办理？」",
+    "• 群聊：/ask 问题，或 @我 提问，或回复我的消息",
+    "• 追问：接着问「那找哪个部门？」，我会沿用上一个问题",
+    "• /outline 按章节浏览纲要和措施",
+    "• /units 查看全部责任单位",
+    "• /unit 名称 查看某单位负责的措施（可用简称，如 市监局、中院）",
+    "",
+    "回答下方的按钮：📄 查看原文、🔗 相关措施、👍 / 👎 反馈是否有帮助。",
+    "我只依据政策文件原文回答，不提供文件中没有的金额、期限、电话或办理流程。",
+  ];
+  if (isAdmin(ctx.from?.id, deps.config)) {
+    lines.push(
+      "",
+      "<b>管理员</b>",
+      "• /reload 从政策库目录重建索引（期间照常回答）",
+      "• /stats 使用统计",
+      `• 发送文件（.txt .md .docx .pdf .html，不超过 ${Math.floor(deps.config.MAX_UPLOAD_BYTES / 1024 / 1024)} MB）加入政策库`,
+    );
+  }
+  await replyHtml(ctx, lines.join("\n"));
+}

@@ -1,0 +1,91 @@
+import type { Context, Filter } from "grammy";
+import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import { decodeAction, encodeAction, recordRef, resolveRecordRef } from "../callback-data.js";
+import { showOutline } from "../commands/outline.js";
+import type { BotDeps } from "../deps.js";
+import { escapeHtml } from "../format/escape.js";
+import { formatRecord, recordListLine } from "../format/record.js";
+import { recordButtons } from "../keyboards.js";
+import { replyHtml } from "../reply.js";
+import { TEXT } from "../texts.js";
+import { answerQuestion } from "./question.js";
+
+/** How many related measures 相关措施 lists. */
+const RELATED_MAX = 5;
+
+/** Every inline button of the bot: full text, related measures, feedback, example questions, outline browsing. */
+export async function handleCallback(ctx: Filter<Context, "callback_query:data">, deps: BotDeps): Promise<void> {
+  const action = decodeAction(ctx.callbackQuery.data);
+  if (!action) {
+    await ctx.answerCallbackQuery({ text: TEXT.gone });
+    return;
+  }
+  switch (action.kind) {
+    case "source": {
+      const record = findRecord(action.ref, deps);
+      if (!record) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
+      await ctx.answerCallbackQuery();
+      const keyboard = new InlineKeyboard().text("🔗 相关措施", encodeAction({ kind: "related", ref: recordRef(record.id) }));
+      await replyHtml(ctx, formatRecord(record), keyboard);
+      return;
+    }
+    case "related": {
+      const record = findRecord(action.ref, deps);
+      if (!record) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
+      await ctx.answerCallbackQuery();
+      const related = deps.service.related(record.id, RELATED_MAX);
+      if (related.length === 0) {
+        await replyHtml(ctx, `没有找到与「${escapeHtml(record.title)}」相关的其他措施。`);
+        return;
+      }
+      const lines = [`与「${escapeHtml(record.title)}」相关的措施：`, "", ...related.map(recordListLine)];
+      await replyHtml(ctx, lines.join("\n"), recordButtons(related));
+      return;
+    }
+    case "feedback": {
+      const stored = deps.service.feedback(action.queryId, action.helpful);
+      await ctx.answerCallbackQuery({ text: stored ? TEXT.thanks : TEXT.feedbackLost });
+      if (stored) await dropFeedbackButtons(ctx, deps);
+      return;
+    }
+    case "example": {
+      const question = deps.service.exampleQuestions()[action.index];
+      await ctx.answerCallbackQuery();
+      if (question) await answerQuestion(ctx, question, deps);
+      return;
+    }
+    case "outline":
+      await showOutline(ctx, deps, action.document, action.node);
+      return;
+  }
+}
+
+function findRecord(ref: string, deps: BotDeps) {
+  const id = resolveRecordRef(ref, () => allRecordIds(deps));
+  return id ? deps.service.record(id) : undefined;
+}
+
+function* allRecordIds(deps: BotDeps): Iterable<string> {
+  const walk = function* (nodes: { recordId?: string; children: unknown[] }[]): Iterable<string> {
+    for (const node of nodes) {
+      if (node.recordId) yield node.recordId;
+      yield* walk(node.children as { recordId?: string; children: unknown[] }[]);
+    }
+  };
+  for (const doc of deps.service.outline()) yield* walk(doc.nodes);
+}
+
+/** After feedback, the 👍 / 👎 row is removed so that it is given once; the other buttons stay. */
+async function dropFeedbackButtons(ctx: Filter<Context, "callback_query:data">, deps: BotDeps): Promise<void> {
+  const markup: InlineKeyboardMarkup | undefined = ctx.callbackQuery.message?.reply_markup;
+  if (!markup) return;
+  const rows = markup.inline_keyboard
+    .map((row) => row.filter((b) => !("callback_data" in b && b.callback_data?.startsWith("f|"))))
+    .filter((row) => row.length > 0);
+  try {
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: rows } });
+  } catch (err) {
+    deps.logger.debug({ reason: String(err) }, "could not remove the feedback buttons");
+  }
+}

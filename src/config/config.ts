@@ -1,0 +1,53 @@
+import path from "node:path";
+import { EnvSchema, type Env } from "./schema.js";
+
+/** The validated settings, with directories resolved. Parsed once at start-up and passed in. */
+export interface Config extends Env {
+  corpusDir: string;
+  dataDir: string;
+  indexDir: string;
+  databaseFile: string;
+}
+
+/** A setting that is missing or malformed; `problems` name each variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads settings from an environment (process.env at the edge, a plain object in tests). */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  const settings = parsed.data;
+  const dataDir = path.resolve(cwd, settings.DATA_DIR);
+  return {
+    ...settings,
+    corpusDir: path.resolve(cwd, settings.CORPUS_DIR),
+    dataDir,
+    indexDir: path.join(dataDir, "index"),
+    databaseFile: path.join(dataDir, "ip-policy-bot.sqlite"),
+  };
+}
+
+/** The values that must never reach a log line or a reply. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.TELEGRAM_BOT_TOKEN,
+    config.WEBHOOK_SECRET,
+    config.ADMIN_TOKEN,
+    config.LLM_API_KEY,
+    config.EMBEDDINGS_API_KEY,
+  ].filter((s): s is string => Boolean(s));
+}

@@ -1,0 +1,1 @@
+export { loadConfig, secretsOf, ConfigError, type Config } from "./config.js";

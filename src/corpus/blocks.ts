@@ -1,0 +1,35 @@
+/**
+ * What every format loader produces: the document as an ordered list of
+ * paragraphs and tables, before any structure is recovered. Keeping the
+ * formats to this one shape is what lets a single structure parser serve
+ * .txt, .md, .docx, .pdf and .html alike.
+ */
+export type Block = ParagraphBlock | TableBlock;
+
+/** One logical paragraph (a heading line is a paragraph too). */
+export interface ParagraphBlock {
+  kind: "paragraph";
+  text: string;
+}
+
+/** A table: its first row is the header when the source marks one (or the first row otherwise). */
+export interface TableBlock {
+  kind: "table";
+  rows: string[][];
+}
+
+/** Formats an admin may add to the corpus. */
+export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".docx", ".pdf", ".html"] as const;
+export type SupportedExtension = (typeof SUPPORTED_EXTENSIONS)[number];
+
+/** A document that cannot be read: the edge turns it into "which file and why". */
+export class DocumentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${reason}`, options);
+    this.name = "DocumentError";
+  }
+}

@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DocumentError } from "./blocks.js";
+import { readBlocks } from "./formats/index.js";
+import { buildRecords } from "./records.js";
+import { recoverStructure } from "./structure.js";
+import type { PolicyDocument } from "./types.js";
+
+/** A short, stable id for a corpus file, usable in record ids and 64-byte Telegram callback data. */
+export function documentIdFor(file: string): string {
+  return "d" + createHash("sha1").update(file.normalize("NFC")).digest("hex").slice(0, 8);
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Reads one file of the corpus into a structured document. Throws
+ * `DocumentError` (which file, why) when it cannot be read or holds no
+ * citable text.
+ */
+export async function loadDocument(absolutePath: string, relativeName = path.basename(absolutePath)): Promise<PolicyDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolutePath);
+  } catch (cause) {
+    throw new DocumentError(relativeName, "the file cannot be read", { cause });
+  }
+  const blocks = await readBlocks(absolutePath);
+  const fallbackTitle = path.basename(relativeName, path.extname(relativeName));
+  const structure = recoverStructure(blocks, fallbackTitle);
+  const id = documentIdFor(relativeName);
+  const { records, outline } = buildRecords(id, structure);
+  if (records.length === 0) throw new DocumentError(relativeName, "no text was found to cite (no section or paragraph with a body)");
+  return { id, file: relativeName, title: structure.title, sha256: sha256(bytes), outline, records };
+}

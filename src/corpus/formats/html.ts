@@ -1,0 +1,116 @@
+/**
+ * HTML loader: walks the body in document order, turning block elements into
+ * paragraphs and `<table>`s into table blocks. The .docx loader reuses it on
+ * mammoth's HTML, which is why tables survive from Word documents.
+ */
+import { parse, HTMLElement, TextNode, type Node } from "node-html-parser";
+import type { Block, TableBlock } from "../blocks.js";
+import { joinLines, paragraph } from "./text.js";
+
+/** Elements whose content is never document text. */
+const SKIPPED = new Set(["script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"]);
+
+/** Elements that start and end a paragraph of their own. */
+const BLOCK = new Set([
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "pre", "section", "article",
+  "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption",
+  "address", "hr", "center", "form", "fieldset", "caption", "body", "html",
+]);
+
+/** Reads an HTML document (as text) as blocks. */
+export function htmlToBlocks(html: string): Block[] {
+  const root = parse(html, { comment: false, blockTextElements: { pre: true } });
+  const start = root.querySelector("body") ?? root;
+  return new BlockCollector().collect(start);
+}
+
+/** Accumulates inline text into the current line and emits blocks at block boundaries. */
+class BlockCollector {
+  private readonly blocks: Block[] = [];
+  private line = "";
+
+  collect(node: Node): Block[] {
+    this.visit(node, false);
+    this.flush();
+    return this.blocks;
+  }
+
+  private visit(node: Node, inPre: boolean): void {
+    if (node instanceof TextNode) {
+      this.addText(node.text, inPre);
+      return;
+    }
+    if (!(node instanceof HTMLElement)) return;
+    const tag = node.rawTagName?.toLowerCase() ?? "";
+    if (SKIPPED.has(tag)) return;
+    if (tag === "br") return this.flush();
+    if (tag === "table") return this.addTable(node);
+    const isBlock = BLOCK.has(tag);
+    if (isBlock) this.flush();
+    for (const child of node.childNodes) this.visit(child, inPre || tag === "pre");
+    if (isBlock) this.flush();
+  }
+
+  private addText(text: string, inPre: boolean): void {
+    if (!inPre) {
+      this.line += text.replace(/[\s\u00a0]+/g, " ");
+      return;
+    }
+    // Inside <pre> every source line is a line of its own.
+    const lines = text.split(/\r?\n/);
+    lines.forEach((part, i) => {
+      if (i > 0) this.flush();
+      this.line += part;
+    });
+  }
+
+  private flush(): void {
+    this.blocks.push(...paragraph(this.line.replace(/ {2,}/g, " ")));
+    this.line = "";
+  }
+
+  private addTable(table: HTMLElement): void {
+    this.flush();
+    const rows = tableRows(table);
+    // A one-column table is page layout, not data: read its cells as ordinary content.
+    if (rows.every((row) => row.length <= 1)) {
+      for (const cell of rows.flat()) {
+        this.visit(cell, false);
+        this.flush();
+      }
+      return;
+    }
+    const block: TableBlock = { kind: "table", rows: rows.map((row) => row.flatMap(cellTexts)) };
+    block.rows = block.rows.filter((row) => row.some((cell) => cell !== ""));
+    if (block.rows.length > 0) this.blocks.push(block);
+  }
+}
+
+/** The table's rows (header rows first) as lists of cell elements, ignoring nested tables' rows. */
+function tableRows(table: HTMLElement): HTMLElement[][] {
+  const head: HTMLElement[] = [];
+  const body: HTMLElement[] = [];
+  const foot: HTMLElement[] = [];
+  for (const child of elementChildren(table)) {
+    const tag = child.rawTagName.toLowerCase();
+    if (tag === "tr") body.push(child);
+    const group = tag === "thead" ? head : tag === "tbody" ? body : tag === "tfoot" ? foot : undefined;
+    group?.push(...elementChildren(child).filter((el) => el.rawTagName.toLowerCase() === "tr"));
+  }
+  return [...head, ...body, ...foot].map((tr) =>
+    elementChildren(tr).filter((el) => ["td", "th"].includes(el.rawTagName.toLowerCase())),
+  );
+}
+
+/** A cell's text, repeated as empty cells for its colspan so columns stay aligned. */
+function cellTexts(cell: HTMLElement): string[] {
+  const texts = new BlockCollector().collect(cell).map((block) =>
+    block.kind === "paragraph" ? block.text : block.rows.map((row) => row.join(" ")).join(" "),
+  );
+  const span = Math.min(Math.max(Number(cell.getAttribute("colspan") ?? 1) || 1, 1), 50);
+  return [joinLines(texts), ...Array<string>(span - 1).fill("")];
+}
+
+function elementChildren(el: HTMLElement): HTMLElement[] {
+  return el.childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement);
+}

@@ -1,0 +1,109 @@
+import type { Block } from "./blocks.js";
+import { cleanText } from "./clean.js";
+import { matchHeading, sameFamily, type HeadingMatch, type HeadingStyle } from "./headings.js";
+
+/** A heading with what stands under it, before records are made. */
+export interface SectionNode {
+  heading: HeadingMatch | undefined;
+  /** Paragraphs of body text directly under this heading (an inline measure's text first). */
+  paragraphs: string[];
+  /** Tables directly under this heading, each with the short caption that preceded it, if any. */
+  tables: { caption: string | undefined; rows: string[][] }[];
+  children: SectionNode[];
+}
+
+export interface DocumentStructure {
+  title: string;
+  /** Body paragraphs before the first heading (the preamble). */
+  preamble: string[];
+  sections: SectionNode[];
+}
+
+/** Labels that head an attachment, not its title. */
+const ATTACHMENT_LABEL = /^附件\s*[0-9一二三四五六七八九十]*\s*[：:]?$/;
+const MAX_TITLE_CHARS = 60;
+
+/**
+ * Recovers a document's title and heading hierarchy from its blocks. Levels
+ * are not fixed per marker: a marker style seen for the first time opens a
+ * level below the current one, a style already open closes back to its
+ * level, and a style of the same family whose number runs on from an open
+ * level (`2、 总体要求` → `三、工作措施`) is taken as that level.
+ */
+export function recoverStructure(blocks: readonly Block[], fallbackTitle: string): DocumentStructure {
+  const cleaned = blocks
+    .map((b): Block => (b.kind === "paragraph" ? { kind: "paragraph", text: cleanText(b.text) } : { kind: "table", rows: b.rows.map((r) => r.map(cleanText)) }))
+    .filter((b) => (b.kind === "paragraph" ? b.text.length > 0 : b.rows.some((r) => r.some(Boolean))));
+
+  const { title, consumed } = takeTitle(cleaned, fallbackTitle);
+  const root: SectionNode = { heading: undefined, paragraphs: [], tables: [], children: [] };
+  const stack: { style: HeadingStyle; ordinal: number; node: SectionNode }[] = [];
+  const current = () => stack[stack.length - 1]?.node ?? root;
+  let pendingCaption: string | undefined;
+
+  for (const block of cleaned.slice(consumed)) {
+    if (block.kind === "table") {
+      current().tables.push({ caption: pendingCaption, rows: block.rows });
+      pendingCaption = undefined;
+      continue;
+    }
+    const heading = matchHeading(block.text);
+    if (!heading) {
+      const node = current();
+      // A short line with no sentence end right before a table is its caption (附表：专利资助标准).
+      if (block.text.length <= 40 && !/[。；;]$/.test(block.text)) pendingCaption = block.text;
+      else pendingCaption = undefined;
+      node.paragraphs.push(block.text);
+      continue;
+    }
+    pendingCaption = undefined;
+    const level = levelFor(stack, heading);
+    stack.length = level;
+    const node: SectionNode = { heading, paragraphs: heading.rest ? [heading.rest] : [], tables: [], children: [] };
+    (stack[level - 1]?.node ?? root).children.push(node);
+    stack.push({ style: heading.style, ordinal: heading.ordinal, node });
+  }
+  return { title, preamble: root.paragraphs, sections: root.children };
+}
+
+/** How many open levels stay open above a new heading (its depth is that plus one). */
+function levelFor(stack: readonly { style: HeadingStyle; ordinal: number }[], heading: HeadingMatch): number {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const open = stack[i]!;
+    if (open.style === heading.style) {
+      // A list restarting at 1 under a deeper heading is a new level, not a sibling of an old one.
+      if (heading.ordinal === 1 && open.ordinal !== 0 && i < stack.length - 1) return stack.length;
+      return i;
+    }
+  }
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const open = stack[i]!;
+    if (sameFamily(open.style, heading.style) && heading.ordinal === open.ordinal + 1) return i;
+  }
+  return stack.length;
+}
+
+/**
+ * The title is the first short line(s) before any heading or sentence, with
+ * an `附件` label skipped and a following `（征求意见稿）`-style line joined.
+ */
+function takeTitle(blocks: readonly Block[], fallbackTitle: string): { title: string; consumed: number } {
+  let i = 0;
+  while (i < blocks.length && blocks[i]!.kind === "paragraph" && ATTACHMENT_LABEL.test((blocks[i] as { text: string }).text)) i++;
+  const first = blocks[i];
+  if (!first || first.kind !== "paragraph" || matchHeading(first.text) || !looksLikeTitle(first.text)) {
+    return { title: fallbackTitle, consumed: i };
+  }
+  let title = first.text;
+  i++;
+  const next = blocks[i];
+  if (next?.kind === "paragraph" && /^[（(][^）)]{1,20}[）)]$/.test(next.text)) {
+    title += next.text.replace(/^\(/, "（").replace(/\)$/, "）");
+    i++;
+  }
+  return { title, consumed: i };
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length <= MAX_TITLE_CHARS && !/[。；;，,]/.test(text);
+}

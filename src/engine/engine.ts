@@ -1,0 +1,201 @@
+import type { OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
+import { hasWords } from "../corpus/clean.js";
+import type { LoadedIndex } from "../index/load.js";
+import type { Answer, AnswerContext, QuestionKind } from "./answer-schema.js";
+import { composeAnswer, composeOutOfScope, composeUnitDuties } from "./compose.js";
+import { analyzeQuestion, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
+import { questionSimilarity } from "./similarity.js";
+import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
+import { UnitDirectory } from "./unit-directory.js";
+
+export interface EngineOptions {
+  maxQuestionChars: number;
+  /** Example questions offered with a refusal and on /start. */
+  examples?: readonly string[];
+}
+
+/** An answer with what it rests on, for the LLM composer and for evaluation. */
+export interface Explained {
+  answer: Answer;
+  /** Records retrieved for the question, most relevant first (empty when refused). */
+  candidates: PolicyRecord[];
+  analysis?: QuestionAnalysis;
+}
+
+export const DEFAULT_EXAMPLES = [
+  "专利质押贷款怎么办理？",
+  "申请专利有没有资助或奖励政策？",
+  "地理标志产品保护找哪个部门？",
+  "市公安局负责哪些知识产权工作？",
+  "到2025年有效注册商标量的目标是多少？",
+];
+
+/** Related measures are shown when they score at least this share of the best one. */
+const RELATED_SHARE = 0.8;
+/** …and at least this share of its word-match score, so a related measure shares the question's words, not just its style. */
+const RELATED_LEXICAL_SHARE = 0.6;
+const MAX_RELATED = 2;
+/** Weight of the previous question's words when a follow-up brings its own topic. */
+const PREVIOUS_TURN_BOOST = 0.03;
+
+/**
+ * The answering engine: question in, cited answer out. Knows nothing of
+ * Telegram or HTTP; every adapter calls `answer`.
+ */
+export class PolicyEngine {
+  readonly units: UnitDirectory;
+  private readonly records: Map<string, PolicyRecord>;
+  private readonly vocabulary: QuestionVocabulary;
+  private readonly examples: readonly string[];
+
+  constructor(
+    readonly index: LoadedIndex,
+    private readonly options: EngineOptions,
+  ) {
+    this.records = new Map(index.records.map((r) => [r.id, r]));
+    this.units = new UnitDirectory(index.records, index.aliases);
+    this.vocabulary = {
+      tokenizer: index.tokenizer,
+      lexicon: index.lexicon,
+      units: this.units,
+      anchors: scopeAnchors(index.lexicon, index.records.map((r) => r.title)),
+    };
+    this.examples = options.examples ?? DEFAULT_EXAMPLES;
+  }
+
+  async answer(question: string, context?: AnswerContext, mode: RetrievalMode = "hybrid"): Promise<Answer> {
+    return (await this.explain(question, context, mode)).answer;
+  }
+
+  async explain(rawQuestion: string, context?: AnswerContext, mode: RetrievalMode = "hybrid"): Promise<Explained> {
+    const question = rawQuestion.replace(/\s+/g, " ").trim();
+    const invalid = this.rejectInvalid(rawQuestion, question);
+    if (invalid) return { answer: invalid, candidates: [] };
+
+    const analysis = analyzeQuestion(question, this.vocabulary);
+    const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
+    const hasTopic = analysis.anchors.length > 0;
+    const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
+
+    if (analysis.asksDuties && analysis.units.length === 1) {
+      const unit = analysis.units[0]!;
+      const records = this.recordsOfUnit(unit);
+      return { answer: composeUnitDuties(question, unit, records), candidates: records, analysis };
+    }
+
+    const isFollowUp = previous.length > 0 && (analysis.followUpCue || (!hasTopic && !namesUnit && question.length <= 24));
+    if (isFollowUp && !hasTopic) {
+      // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
+      const primary = previous[0]!;
+      const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";
+      const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 });
+      return { answer, candidates: previous, analysis };
+    }
+
+    if (!hasTopic && !namesUnit) {
+      return {
+        answer: composeOutOfScope(question, "out_of_scope", "抱歉，这个问题不在本助手收录的政策范围内。", this.examples, this.documentTitles()),
+        candidates: [],
+        analysis,
+      };
+    }
+
+    const boosts = new Map<string, number>();
+    if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
+    const ranked = await retrieve(this.index, this.records, analysis, mode, boosts);
+    const top = ranked[0];
+    if (!top) {
+      return {
+        answer: composeOutOfScope(question, "out_of_scope", "抱歉，收录的政策文件里没有找到与这个问题相关的内容。", this.examples, this.documentTitles()),
+        candidates: [],
+        analysis,
+      };
+    }
+    const related = ranked
+      .slice(1)
+      .filter((r) => r.score >= top.score * RELATED_SHARE && r.lexical >= top.lexical * RELATED_LEXICAL_SHARE && r.record.kind !== "section")
+      .slice(0, MAX_RELATED)
+      .map((r) => r.record);
+    const kind = this.kindOf(analysis, isFollowUp);
+    const answer = composeAnswer({ question, kind, analysis, primary: top.record, related, confidence: confidenceOf(top, analysis) });
+    return { answer, candidates: ranked.slice(0, 5).map((r) => r.record), analysis };
+  }
+
+  private kindOf(analysis: QuestionAnalysis, isFollowUp: boolean): QuestionKind {
+    if (analysis.asksWho) return "who_handles";
+    if (analysis.asksTarget) return "target";
+    if (analysis.asksGeneral) return "general";
+    if (isFollowUp) return "follow_up";
+    return "topic";
+  }
+
+  private rejectInvalid(raw: string, question: string): Answer | undefined {
+    const refuse = (reason: string) => composeOutOfScope(question.slice(0, this.options.maxQuestionChars), "invalid", reason, this.examples, this.documentTitles());
+    if (!question) return refuse("请输入您的问题。");
+    if ([...raw].length > this.options.maxQuestionChars) {
+      return refuse(`问题太长了（${[...raw].length} 字），请用一两句话（${this.options.maxQuestionChars} 字以内）描述您想了解的政策。`);
+    }
+    if (!hasWords(question)) return refuse("没有看懂您的问题，请用文字描述您想了解的政策。");
+    return undefined;
+  }
+
+  private documentTitles(): string[] {
+    return this.index.documents.map((d) => d.title);
+  }
+
+  record(id: string): PolicyRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Records near this one: same parent heading first, then those sharing a unit. */
+  related(id: string, limit = 3): PolicyRecord[] {
+    const record = this.records.get(id);
+    if (!record) return [];
+    const parent = record.path.slice(0, -1).join("/");
+    const siblings = this.index.records.filter((r) => r.id !== id && r.documentId === record.documentId && r.path.slice(0, -1).join("/") === parent);
+    const sharing = this.index.records.filter((r) => r.id !== id && !siblings.includes(r) && r.units.some((u) => record.units.includes(u)));
+    return [...siblings, ...sharing].slice(0, limit);
+  }
+
+  documents(): PolicyDocument[] {
+    return this.index.documents;
+  }
+
+  outline(): { documentId: string; file: string; title: string; nodes: OutlineNode[] }[] {
+    return this.index.documents.map((d) => ({ documentId: d.id, file: d.file, title: d.title, nodes: d.outline }));
+  }
+
+  unitEntries(): UnitEntry[] {
+    return this.units.list();
+  }
+
+  /** A unit by name or alias, with its records in the outline's order. */
+  unit(nameOrAlias: string): { entry: UnitEntry; records: PolicyRecord[] } | undefined {
+    const entry = this.units.resolve(nameOrAlias);
+    return entry ? { entry, records: this.recordsOfUnit(entry.name) } : undefined;
+  }
+
+  /** How alike two questions are (0–1), for matching curated answers to paraphrases. */
+  similarity(a: string, b: string): number {
+    const idf = (term: string) => (this.index.lexical.documentFrequency(term) > 0 ? this.index.lexical.idf(term) : 1);
+    return questionSimilarity(analyzeQuestion(a, this.vocabulary), analyzeQuestion(b, this.vocabulary), idf);
+  }
+
+  exampleQuestions(): readonly string[] {
+    return this.examples;
+  }
+
+  private recordsOfUnit(unit: string): PolicyRecord[] {
+    return this.index.records.filter((r) => r.units.includes(unit));
+  }
+}
+
+/** 0–1: how much of the question the best record covers, tempered by how clearly it won. */
+function confidenceOf(top: RankedRecord, analysis: QuestionAnalysis): number {
+  const text = `${top.record.title}${top.record.text}${top.record.path.join("")}`;
+  const words = analysis.words.filter((w) => w.length >= 2);
+  const covered = words.filter((w) => text.includes(w)).length;
+  const coverage = words.length ? covered / words.length : 0.5;
+  const value = 0.25 + 0.55 * coverage + 0.2 * Math.min(1, top.vector * 2);
+  return Math.round(Math.min(1, value) * 100) / 100;
+}

@@ -1,0 +1,112 @@
+import type { Terms } from "./tokenizer.js";
+
+/** A term of a query with how much it counts (original words more than added synonyms). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** One searchable unit's terms by field; title terms count more than body terms. */
+export interface LexicalEntry {
+  title: Terms;
+  context: Terms;
+  text: Terms;
+}
+
+const FIELD_WEIGHTS = { title: 3, context: 0.5, text: 1 } as const;
+const K1 = 1.2;
+const B = 0.6;
+
+export const wordKey = (w: string) => "w:" + w;
+export const bigramKey = (b: string) => "b:" + b;
+
+/** Serialised form: per entry, its weighted term frequencies. */
+export interface LexicalIndexData {
+  entries: { tf: Record<string, number>; length: number }[];
+}
+
+/**
+ * BM25 over jieba words and character bigrams (separate namespaces), with
+ * field weights folded into term frequency (BM25F-style).
+ */
+export class LexicalIndex {
+  private readonly postings = new Map<string, { entry: number; tf: number }[]>();
+  private readonly averageLength: number;
+
+  private constructor(private readonly data: LexicalIndexData) {
+    data.entries.forEach((entry, i) => {
+      for (const [term, tf] of Object.entries(entry.tf)) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ entry: i, tf });
+      }
+    });
+    const total = data.entries.reduce((sum, e) => sum + e.length, 0);
+    this.averageLength = data.entries.length ? total / data.entries.length : 1;
+  }
+
+  static build(entries: readonly LexicalEntry[]): LexicalIndex {
+    return new LexicalIndex({
+      entries: entries.map((entry) => {
+        const tf: Record<string, number> = {};
+        let length = 0;
+        for (const field of ["title", "context", "text"] as const) {
+          const weight = FIELD_WEIGHTS[field];
+          for (const w of entry[field].words) {
+            tf[wordKey(w)] = (tf[wordKey(w)] ?? 0) + weight;
+            length += weight;
+          }
+          for (const b of entry[field].bigrams) tf[bigramKey(b)] = (tf[bigramKey(b)] ?? 0) + weight;
+        }
+        return { tf, length };
+      }),
+    });
+  }
+
+  static fromJSON(data: LexicalIndexData): LexicalIndex {
+    return new LexicalIndex(data);
+  }
+
+  toJSON(): LexicalIndexData {
+    return this.data;
+  }
+
+  get size(): number {
+    return this.data.entries.length;
+  }
+
+  /** How many entries contain the term (a `w:` or `b:` key). */
+  documentFrequency(key: string): number {
+    return this.postings.get(key)?.length ?? 0;
+  }
+
+  idf(key: string): number {
+    const n = this.size;
+    const df = this.documentFrequency(key);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Entries scored by BM25, best first. */
+  search(query: readonly WeightedTerm[], limit: number): { entry: number; score: number }[] {
+    const scores = new Map<number, number>();
+    for (const { term, weight } of query) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (const { entry, tf } of list) {
+        const length = this.data.entries[entry]!.length;
+        const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * length) / this.averageLength));
+        scores.set(entry, (scores.get(entry) ?? 0) + weight * idf * norm);
+      }
+    }
+    return [...scores.entries()]
+      .map(([entry, score]) => ({ entry, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** Term frequency of a key in one entry (0 when absent). */
+  termFrequency(entry: number, key: string): number {
+    return this.data.entries[entry]?.tf[key] ?? 0;
+  }
+}

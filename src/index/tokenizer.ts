@@ -1,0 +1,54 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import type { Lexicon } from "../corpus/lexicon.js";
+
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Words and character bigrams of a text, the two views lexical search and hashed embeddings share. */
+export interface Terms {
+  words: string[];
+  bigrams: string[];
+}
+
+/**
+ * Chinese segmentation with jieba in search mode (long words and their
+ * parts), with the lexicon's domain words kept whole and its stopwords
+ * dropped, plus character bigrams that catch what segmentation splits
+ * differently in a question and in the text.
+ */
+export class Tokenizer {
+  private readonly jieba: Jieba;
+  private readonly stopwords: Set<string>;
+
+  constructor(lexicon: Pick<Lexicon, "keepWhole" | "stopwords">, extraWords: readonly string[] = []) {
+    this.jieba = Jieba.withDict(dict);
+    const words = [...new Set([...lexicon.keepWhole, ...extraWords])].filter((w) => !/\s/.test(w));
+    if (words.length > 0) this.jieba.loadDict(Buffer.from(words.map((w) => `${w} 200000 n`).join("\n") + "\n"));
+    this.stopwords = new Set(lexicon.stopwords);
+  }
+
+  /** Normalises width and case so that `ＡＩ`, `Ai` and `ai` meet. */
+  static normalize(text: string): string {
+    return text.normalize("NFKC").toLowerCase();
+  }
+
+  words(text: string): string[] {
+    return this.jieba
+      .cutForSearch(Tokenizer.normalize(text), false)
+      .map((w) => w.trim())
+      .filter((w) => w.length > 0 && WORDLIKE.test(w) && !this.stopwords.has(w) && !(w.length === 1 && /[\u3400-\u9fff]/.test(w)));
+  }
+
+  bigrams(text: string): string[] {
+    const out: string[] = [];
+    for (const run of Tokenizer.normalize(text).match(CJK_RUN) ?? []) {
+      for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    }
+    return out;
+  }
+
+  terms(text: string): Terms {
+    return { words: this.words(text), bigrams: this.bigrams(text) };
+  }
+}

@@ -1,0 +1,1 @@
+export { createLogger, redactSecrets, type Logger } from "./logger.js";

@@ -1,0 +1,72 @@
+import type { Answer } from "../engine/answer-schema.js";
+
+export type Channel = "telegram" | "web" | "cli";
+
+/** One question as the product answered it. */
+export interface QueryLogEntry {
+  id: number;
+  /** ISO time. */
+  at: string;
+  channel: Channel;
+  question: string;
+  status: Answer["status"];
+  kind: Answer["kind"];
+  source: Answer["source"];
+  confidence: number;
+  citedIds: string[];
+  citedTitles: string[];
+  /** 1 helpful, -1 not helpful, null none given. */
+  feedback: 1 | -1 | null;
+}
+
+export interface QueryFilter {
+  status?: Answer["status"];
+  /** Only answers whose confidence is below this. */
+  maxConfidence?: number;
+  feedback?: "down" | "up";
+  limit?: number;
+  offset?: number;
+}
+
+export interface UsageStats {
+  questions: number;
+  outOfScope: number;
+  helpful: number;
+  unhelpful: number;
+  /** Most frequent questions that were refused or answered with low confidence. */
+  topUnanswered: { question: string; count: number }[];
+}
+
+/** An answer written by staff for a question that comes up often, resting on one record. */
+export interface CuratedAnswer {
+  id: number;
+  question: string;
+  answer: string;
+  /** The record whose citation and units accompany the curated text. */
+  recordId: string;
+  updatedAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string;
+}
+
+/** What the product records (SQLite behind it), shared by the bot and the web server. */
+export interface Store {
+  logQuery(entry: { channel: Channel; userRef?: string; answer: Answer }): number;
+  setFeedback(queryId: number, helpful: boolean): boolean;
+  queries(filter?: QueryFilter): QueryLogEntry[];
+  stats(): UsageStats;
+  listCurated(): CuratedAnswer[];
+  getCurated(id: number): CuratedAnswer | undefined;
+  createCurated(input: { question: string; answer: string; recordId: string }): CuratedAnswer;
+  updateCurated(id: number, input: { question: string; answer: string; recordId: string }): CuratedAnswer | undefined;
+  removeCurated(id: number): boolean;
+  audit(actor: string, action: string, detail: string): void;
+  auditLog(limit?: number): AuditEntry[];
+  close(): void;
+}
