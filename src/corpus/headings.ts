@@ -83,7 +83,9 @@ export function matchHeading(paragraph: string): HeadingMatch | undefined {
       }
       return undefined;
     }
-    const title = after.replace(/[：:。]$/, "");
+    // A numbered line that ends as a sentence is a list item of the body ("1.在本市依法登记注册的企业。").
+    if (/[。！？!?；;]$/.test(after)) return undefined;
+    const title = after.replace(/[：:]$/, "");
     if (title.length <= MAX_HEADING_CHARS && !/[，,；;]/.test(title)) {
       return { style: pattern.style, ordinal, marker, title, rest: "", inline: false };
     }

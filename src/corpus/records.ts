@@ -1,6 +1,6 @@
 import type { DocumentStructure, SectionNode } from "./structure.js";
 import type { OutlineNode, PolicyRecord } from "./types.js";
-import { parseResponsibleUnits } from "./units.js";
+import { parseResponsibleUnits, type UnitsClause } from "./units.js";
 
 /**
  * Turns a recovered structure into citable records and an outline tree.
@@ -33,10 +33,8 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
     const path = [...parentPath, label];
     const outlineNode: OutlineNode = { heading: label, title: heading.title, number: heading.marker, children: [] };
 
-    const body = node.paragraphs.join("\n");
-    if (body) {
-      const clause = parseResponsibleUnits(body);
-      const text = clause ? clause.textWithout : body;
+    const { text, clause } = unitsOfBody(node.paragraphs);
+    if (text) {
       const id = `${documentId}#${idPath}`;
       records.push({
         id,
@@ -76,6 +74,29 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
 
   const outline = structure.sections.map((section, s) => visit(section, [], String(s + 1)));
   return { records: records.map(stripUndefined), outline };
+}
+
+/**
+ * The units clause of a body, wherever a paragraph ends with one (a list
+ * item may carry it before further items), and the body without it.
+ */
+function unitsOfBody(paragraphs: readonly string[]): { text: string; clause?: UnitsClause } {
+  const kept: string[] = [];
+  let clause: UnitsClause | undefined;
+  for (const paragraph of paragraphs) {
+    const found = clause ? undefined : parseResponsibleUnits(paragraph);
+    if (found) {
+      clause = found;
+      if (found.textWithout) kept.push(found.textWithout);
+    } else kept.push(paragraph);
+  }
+  if (!clause) {
+    // "牵头单位：…" and "配合单位：…" may stand on lines of their own.
+    const joined = kept.join("\n");
+    const across = parseResponsibleUnits(joined);
+    if (across) return { text: across.textWithout, clause: across };
+  }
+  return { text: kept.join("\n"), ...(clause ? { clause } : {}) };
 }
 
 /** A table row with its header, so the row reads on its own: `项目：发明专利授权；资助标准：每件…`. */

@@ -43,6 +43,8 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
 
   for (const block of cleaned.slice(consumed)) {
     if (block.kind === "table") {
+      // The caption names the table; it is not also body text.
+      if (pendingCaption !== undefined && current().paragraphs.at(-1) === pendingCaption) current().paragraphs.pop();
       current().tables.push({ caption: pendingCaption, rows: block.rows });
       pendingCaption = undefined;
       continue;

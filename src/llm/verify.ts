@@ -40,14 +40,17 @@ function groundText(records: readonly PolicyRecord[]): string {
 }
 
 /**
- * Removes the outline headings and document titles the answer quotes
- * (`2.建立知识产权运营机制`, `（三）…`), whose numbers are positions, not claims.
+ * The answer without the numbers that are not claims about the policy: the
+ * outline headings and document titles it quotes (`2.建立知识产权运营机制`),
+ * list markers at the start of a line (`1. `), and the count of the cited
+ * measures (`以下 4 项措施`), which the citations themselves vouch for.
  */
-function withoutHeadings(answer: string, records: readonly PolicyRecord[]): string {
+function claimsOnly(answer: string, records: readonly PolicyRecord[]): string {
   const headings = [...new Set(records.flatMap((r) => [...r.path, r.document]))].sort((a, b) => b.length - a.length);
   let out = answer;
   for (const heading of headings) if (heading) out = out.split(heading).join(" ");
-  return out;
+  out = out.replace(/^\s*\d+\s*[.、．)）](?!\d)/gm, " ");
+  return out.replace(new RegExp(`(?<![\\d.])${records.length}\\s*(?=[项条个]措施|项工作|项任务)`, "g"), " ");
 }
 
 /**
@@ -58,7 +61,7 @@ export function checkGrounding(answer: string, cited: readonly PolicyRecord[], k
   const ground = groundText(cited);
   const unit = firstUncitedUnit(answer, cited.flatMap((r) => r.units), knownUnits, ground);
   if (unit !== undefined) return { ok: false, reason: "unit_not_cited", detail: unit };
-  const number = firstUngroundedNumber(withoutHeadings(answer, cited), ground);
+  const number = firstUngroundedNumber(claimsOnly(answer, cited), ground);
   if (number !== undefined) return { ok: false, reason: "number_not_in_text", detail: number };
   return undefined;
 }

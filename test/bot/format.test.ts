@@ -84,6 +84,7 @@ describe("formatAnswer", () => {
   it("shows an out-of-scope answer without inventing a measure", () => {
     const html = formatAnswer({ ...pledge, status: "out_of_scope", citations: [], answer: "纲要中没有相关内容。" });
     expect(html).toContain("纲要中没有相关内容。");
+    expect(html).toContain("您问：专利质押贷款怎么办理？");
     expect(html).not.toContain("责任单位：");
   });
 });

@@ -184,6 +184,25 @@ describe("compose against an OpenAI-compatible server", () => {
     expect(request!.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
+  it("keeps every measure of a unit's duties: a reply that drops one falls back", async () => {
+    const duties = await records("加大知识产权司法保护力度", "开展知识产权专项行动", "加强知识产权纠纷调处");
+    const listing = AnswerSchema.parse({
+      ...extractiveFor("市公安局负责哪些工作？", duties),
+      kind: "unit_duties",
+      citations: duties.map((r) => ({ id: r.id, document: r.document, path: r.path, title: r.title, units: r.units, quote: r.text.slice(0, 30) })),
+    });
+    const c = await composer();
+    stub.script(
+      { content: reply(["M1", "M2"], "市公安局参与知识产权司法保护和专项执法行动。") },
+      { content: reply(["M1", "M2", "M3"], "市公安局参与知识产权司法保护、专项执法行动和纠纷调处。") },
+    );
+    expect(await c.compose({ question: listing.question, candidates: duties, extractive: listing })).toBe(listing);
+    expect(warnings()[0]?.llm).toMatchObject({ reason: "incomplete" });
+    const complete = await c.compose({ question: listing.question, candidates: duties, extractive: listing });
+    expect(complete.source).toBe("llm");
+    expect(complete.citations).toEqual(listing.citations);
+  });
+
   it("returns the extractive answer without calling the model when there is nothing to ground on", async () => {
     expect(await (await composer()).compose({ question: QUESTION, candidates: [], extractive })).toBe(extractive);
     expect(stub.requests).toHaveLength(0);

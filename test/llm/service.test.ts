@@ -12,6 +12,8 @@ import type { PolicyService } from "../../src/app/types.js";
 import { loadConfig } from "../../src/config/config.js";
 import { contextFrom } from "../../src/engine/answer-schema.js";
 import { createGroundedComposer } from "../../src/llm/index.js";
+import { candidatesFrom } from "../../src/llm/records.js";
+import { verifyReply } from "../../src/llm/verify.js";
 import { openSqliteStore } from "../../src/store/index.js";
 import { startStubOpenAIServer, type ChatCompletionRequest, type StubOpenAIServer } from "./stub-openai-server.js";
 
@@ -104,6 +106,33 @@ describe("LLM answers through the service", () => {
     expect(String(stub.requests[2]!.body.messages![1]!.content)).toContain("<question>\n知识产权质押融资找哪个部门？\n</question>");
     expect(answer).toMatchObject({ question: "那找哪个部门？", source: "llm" });
     expect(answer.citations[0]?.units).toEqual(["市市场监管局", "市文化和旅游局", "泰安银保监分局"]);
+  });
+
+  it("keeps the full list of a unit's duties when the model cites only part of it", async () => {
+    const unitQuestion = "市公安局在知识产权方面负责哪些工作？";
+    stub.script({ content: citing("加大知识产权司法保护力度", "市公安局负责加大知识产权刑事打击力度。") });
+    const { answer } = await withLlm.ask(unitQuestion, { channel: "web" });
+    const { answer: extractive } = await withoutLlm.ask(unitQuestion, { channel: "web" });
+    expect(extractive.kind).toBe("unit_duties");
+    expect(stub.requests).toHaveLength(1);
+    expect(answer).toEqual(extractive);
+  });
+
+  it("accepts the engine's own answers as grounded: the checks do not reject faithful text", async () => {
+    const questions = [
+      ...withoutLlm.exampleQuestions(),
+      "市公安局在知识产权方面负责哪些工作？",
+      "每万人口高价值发明专利要达到多少？",
+      "知识产权纠纷调解找谁？",
+      "海关在知识产权保护方面做什么？",
+      "中小学知识产权教育归谁管？",
+    ];
+    for (const q of questions) {
+      const { answer } = await withoutLlm.ask(q, { channel: "web" });
+      expect(answer.status, q).toBe("answered");
+      const candidates = candidatesFrom(answer.citations.map((c) => withoutLlm.record(c.id)!));
+      expect(verifyReply({ answer: answer.answer, cited_ids: [...candidates.byShortId.keys()] }, candidates), q).toMatchObject({ ok: true });
+    }
   });
 
   it("never sends an out-of-scope question to the model", async () => {

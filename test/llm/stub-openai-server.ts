@@ -111,7 +111,15 @@ async function respond(res: http.ServerResponse, reply: ScriptedReply, body: Cha
     res.end(JSON.stringify({ error: { message: "scripted failure", type: "server_error" } }));
     return;
   }
-  const content = typeof reply.content === "function" ? reply.content(body) : (reply.content ?? "");
+  let content: string;
+  try {
+    content = typeof reply.content === "function" ? reply.content(body) : (reply.content ?? "");
+  } catch (error) {
+    // A script that cannot answer this request shows up as a server error, not a crashed test run.
+    res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { message: String(error), type: "server_error" } }));
+    return;
+  }
   const id = "chatcmpl-stub";
   const created = Math.floor(Date.now() / 1000);
   const model = body.model ?? "stub";

@@ -45,7 +45,7 @@ describe("unit mentions", () => {
   });
 
   it("does not take 布局, 格局 or 办理 for organisations", () => {
-    expect(findUnitMentions("市场主体开展专利布局，形成新格局，市场主体可到窗口办理", known)).toEqual([]);
+    expect(findUnitMentions("市场主体开展专利布局，形成新格局，市场主体可到窗口办理，市场主体办理登记", known)).toEqual([]);
   });
 
   it("passes cited units, a 泰安 prefix on them, and names quoted from the cited text", () => {
@@ -118,6 +118,14 @@ describe("verifyReply", () => {
       await candidates(),
     );
     expect(verdict.ok).toBe(true);
+  });
+
+  it("takes list markers and the count of cited measures for what they are, not claims", async () => {
+    const c = await candidates();
+    const listing = "以下 3 项措施与此有关：\n1. 建立知识产权运营机制\n2. 加大知识产权司法保护力度\n3.6件是发展目标中的数字";
+    expect(verifyReply({ answer: listing, cited_ids: ["M1", "M2", "M3"] }, c).ok).toBe(true);
+    expect(verifyReply({ answer: "共有 5 项措施与此有关。", cited_ids: ["M1", "M2", "M3"] }, c)).toMatchObject({ ok: false, detail: "5" });
+    expect(verifyReply({ answer: "1. 每万人口高价值发明专利达到6件", cited_ids: ["M3"] }, c)).toMatchObject({ ok: false, detail: "6" });
   });
 
   it("rejects empty and absurdly long answers", async () => {

@@ -1,5 +1,5 @@
 import type { Answer, Citation } from "../../engine/answer-schema.js";
-import { escapeHtml } from "./escape.js";
+import { escapeHtml, truncate } from "./escape.js";
 
 /** How a place in the outline is shown: the headings from the top, as written. */
 export function formatPath(path: readonly string[]): string {
@@ -38,6 +38,8 @@ export function formatAnswer(answer: Answer): string {
 
   if (answer.source === "curated") lines.push("📌 <i>工作人员审定的答复</i>", "");
   if (answer.status === "out_of_scope" || !first) {
+    // The refusal does not repeat the question; quoting it shows what was not understood.
+    if (answer.status === "out_of_scope" && answer.question.trim()) lines.push(`<i>您问：${escapeHtml(truncate(answer.question.trim(), 80))}</i>`, "");
     lines.push(...bodyLines(answer.answer));
     if (answer.status === "out_of_scope") {
       lines.push("", "可以发送 /outline 浏览纲要的章节和措施，或 /units 查看各责任单位。");

@@ -48,6 +48,9 @@ function renderAnswer(answer: Answer, queryId: string | null): void {
   if (answer.source === "curated") badges.append(el("span", { class: "badge curated" }, "精选答复"));
   if (answer.status === "out_of_scope") badges.append(el("span", { class: "badge warn" }, "不在纲要范围内"));
   else if (answer.confidence < 0.35) badges.append(el("span", { class: "badge warn" }, "匹配度较低，请核对原文"));
+  if (answer.citations.some(isDraft)) {
+    badges.append(el("span", { class: "badge draft", title: "内容以正式印发的文件为准" }, "依据为征求意见稿，以正式印发文件为准"));
+  }
 
   const copyStatus = el("span", { class: "copy-status", role: "status" });
   const feedbackStatus = el("span", { class: "feedback-status", role: "status" });
@@ -70,9 +73,6 @@ function renderAnswer(answer: Answer, queryId: string | null): void {
     badges,
     el("p", { class: "question" }, "问：", answer.question),
     el("div", { class: "answer-text" }, answer.answer),
-    answer.citations.some(isDraft)
-      ? el("p", { class: "draft-note" }, "注意：依据文件为征求意见稿，内容以正式印发文件为准。")
-      : null,
     ...answer.citations.map(citationCard),
     el(
       "div",
@@ -215,6 +215,16 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-Promise.all([loadOutline(), loadUnits()]).catch((err: unknown) => {
+async function loadExamples(): Promise<void> {
+  const { data } = await fetchJson<string[]>("/api/examples");
+  replace(
+    byId("examples"),
+    ...data.slice(0, 6).map((q) =>
+      el("button", { type: "button", class: "chip", onclick: () => { input.value = q; void ask(q); } }, q),
+    ),
+  );
+}
+
+Promise.all([loadOutline(), loadUnits(), loadExamples()]).catch((err: unknown) => {
   status.textContent = (err as Error).message;
 });

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+/** A valid-looking token; telegram-test-api accepts any. */
+export const FAKE_TOKEN = "123456789:TEST-fake-token-for-the-e2e-suite_xyz";
+
+/**
+ * The real product process, started the way `npm start` does
+ * (`tsx src/cli/start.ts`) with its own temp data folder and a temp copy of
+ * the corpus. Collects its JSON log lines for the test to wait on.
+ */
+export class BotProcess {
+  readonly logs: Record<string, unknown>[] = [];
+  private stderrTail = "";
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly dir: string,
+  ) {
+    let buffer = "";
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+      buffer += chunk;
+      this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+      let nl: number;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          this.logs.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          this.logs.push({ msg: line });
+        }
+      }
+    });
+    child.stdout!.resume();
+  }
+
+  static async start(env: Record<string, string>): Promise<BotProcess> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ipbot-e2e-"));
+    const corpusDir = path.join(dir, "corpus");
+    await cp(path.join(ROOT, "corpus"), corpusDir, { recursive: true });
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/cli/start.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? dir,
+        LOG_LEVEL: "info",
+        WEB_ENABLED: "false",
+        LLM_PROVIDER: "none",
+        EMBEDDINGS_PROVIDER: "hashed",
+        DATA_DIR: path.join(dir, "data"),
+        CORPUS_DIR: corpusDir,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return new BotProcess(child, dir);
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Log lines whose message is `msg`. */
+  logged(msg: string): Record<string, unknown>[] {
+    return this.logs.filter((l) => l.msg === msg);
+  }
+
+  /** The last part of stderr, for failure messages. */
+  get tail(): string {
+    return this.stderrTail;
+  }
+
+  /** Sends SIGTERM and resolves with the exit code. */
+  async terminate(): Promise<number | null> {
+    if (!this.alive) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once("exit", (code) => resolve(code)));
+    this.child.kill("SIGTERM");
+    return exited;
+  }
+
+  async cleanup(): Promise<void> {
+    if (this.alive) this.child.kill("SIGKILL");
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Polls `check` until it returns a value (not undefined/false), or fails after `timeoutMs` with `what`. */
+export async function eventually<T>(what: string, check: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
