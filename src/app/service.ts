@@ -6,12 +6,11 @@ import { DocumentError } from "../corpus/blocks.js";
 import { loadDocument } from "../corpus/document.js";
 import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
 import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
-import { citationFor, relevantSentences } from "../engine/compose.js";
 import { PolicyEngine } from "../engine/engine.js";
-import { analyzeQuestion } from "../engine/question.js";
 import { buildIndex, IndexBuildError } from "../index/build.js";
 import { listCorpusFiles } from "../index/corpus-files.js";
-import { loadIndex } from "../index/load.js";
+import { loadIndex, type LoadedIndex } from "../index/load.js";
+import { corpusChangeSince } from "../index/staleness.js";
 import { configuredIdentity, providerFactory } from "../index/providers.js";
 import type { GroundedComposer } from "../llm/index.js";
 import type { Logger } from "../log/index.js";
@@ -43,17 +42,32 @@ export interface ServiceDeps {
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: Failure): Result<T> => ({ ok: false, error });
 
-/** Loads the serving index, building it first when it is missing, corrupt or of another embeddings provider. */
+/**
+ * Loads the serving index, building it first when it is missing, corrupt, of
+ * another embeddings provider, or older than the corpus folder (a document or
+ * the lexicon edited while the service was down).
+ */
 export async function openEngine(config: Config, logger: Logger): Promise<PolicyEngine> {
   const makeProvider = providerFactory(config);
+  const engineOf = (index: LoadedIndex) => new PolicyEngine(index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
   const loaded = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
-  if (loaded.ok) return new PolicyEngine(loaded.index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
-  if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus");
+  if (loaded.ok) {
+    const change = await corpusChangeSince(loaded.index.manifest, config.corpusDir);
+    if (!change) return engineOf(loaded.index);
+    logger.info({ change }, "the corpus changed since the index was built: re-indexing");
+  } else if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus");
   else logger.warn({ problem: loaded.problem, detail: loaded.message }, "the index cannot be used: rebuilding it from the corpus");
-  await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider });
+  try {
+    await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider });
+  } catch (error) {
+    // The last good index keeps serving; the admin learns which file failed and why.
+    if (!(error instanceof IndexBuildError) || !loaded.ok) throw error;
+    logger.error({ file: error.file, reason: error.reason }, "re-indexing the changed corpus failed; the previous index keeps serving");
+    return engineOf(loaded.index);
+  }
   const rebuilt = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
   if (!rebuilt.ok) throw new Error(`the freshly built index does not load: ${rebuilt.message}`);
-  return new PolicyEngine(rebuilt.index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+  return engineOf(rebuilt.index);
 }
 
 export function summarize(engine: PolicyEngine, embedded: number, reused: number, seconds: number): IngestSummary {
@@ -111,12 +125,11 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     }
     if (!best) return undefined;
     const record = engine.record(best.entry.recordId);
-    const analysis = analyzeQuestion(question, { tokenizer: engine.index.tokenizer, lexicon: engine.index.lexicon, units: engine.units, anchors: [] });
     return {
       question,
       status: "answered",
       answer: best.entry.answer,
-      citations: record ? [citationFor(record, relevantSentences(record, analysis, 2).join(""))] : [],
+      citations: record ? [engine.cite(record, question)] : [],
       kind: "topic",
       confidence: Math.round(best.score * 100) / 100,
       source: "curated",

@@ -9,18 +9,27 @@ import { splitForTelegram } from "./format/split.js";
  * question so that the asker sees it is theirs.
  */
 export async function replyHtml(ctx: Context, html: string, keyboard?: InlineKeyboard): Promise<Message.TextMessage | undefined> {
-  const parts = splitForTelegram(html);
-  const replyTo = ctx.chat?.type !== "private" && ctx.message ? ctx.message.message_id : undefined;
+  return sendParts(ctx, splitForTelegram(html), keyboard, true);
+}
+
+/** Sends parts already split as consecutive messages; `first` says whether the first of them starts the reply (and so quotes the question in a group). */
+export async function sendParts(ctx: Context, parts: readonly string[], keyboard: InlineKeyboard | undefined, first: boolean): Promise<Message.TextMessage | undefined> {
   let last: Message.TextMessage | undefined;
   for (const [i, part] of parts.entries()) {
-    last = await ctx.reply(part, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-      ...(i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
-    });
+    last = await ctx.reply(part, htmlOptions(ctx, { quote: first && i === 0, keyboard: i === parts.length - 1 ? keyboard : undefined }));
   }
   return last;
+}
+
+/** Options of an HTML message: no link previews, in a group a reply to the question when `quote`, and the keyboard if any. */
+export function htmlOptions(ctx: Context, options: { quote?: boolean; keyboard?: InlineKeyboard } = {}) {
+  const replyTo = options.quote && ctx.chat?.type !== "private" && ctx.message ? ctx.message.message_id : undefined;
+  return {
+    parse_mode: "HTML" as const,
+    link_preview_options: { is_disabled: true },
+    ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    ...(options.keyboard ? { reply_markup: options.keyboard } : {}),
+  };
 }
 
 /** Chat action is refreshed this often; Telegram shows it for about five seconds. */
@@ -40,13 +49,17 @@ export async function withTyping<T>(ctx: Context, logger: Logger, work: () => Pr
 }
 
 /**
- * Edits a progress message at most once per `intervalMs` (Telegram limits
- * edits; a reload reports many steps). `finish` always shows the last text.
+ * Edits one message (a progress report, an answer being written) at most once
+ * per `intervalMs`, because Telegram limits how often a chat may be written to.
+ * A step that comes too soon is not lost: the latest one is shown when the
+ * interval is over. `finish` shows the final text, also no sooner than that.
  */
 export class ThrottledEditor {
   private lastEditAt = 0;
-  private inFlight: Promise<unknown> = Promise.resolve();
   private lastText = "";
+  private pending?: string;
+  private timer?: NodeJS.Timeout;
+  private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly edit: (html: string) => Promise<unknown>,
@@ -54,19 +67,53 @@ export class ThrottledEditor {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Shows `html` if the last edit is old enough; otherwise drops it (a newer step follows). */
-  update(html: string): void {
-    const now = this.now();
-    if (now - this.lastEditAt < this.intervalMs || html === this.lastText) return;
-    this.lastEditAt = now;
+  /** Records that the message shows `html` as of now (it was just sent), so that the first edit waits a full interval. */
+  shown(html: string): void {
     this.lastText = html;
-    this.inFlight = this.inFlight.then(() => this.edit(html)).catch(() => undefined);
+    this.lastEditAt = this.now();
   }
 
-  /** Waits for a pending edit, then shows `html`. */
-  async finish(html: string): Promise<void> {
+  /** Shows `html` now if the last edit is old enough, else when it is (unless a newer step replaces it meanwhile). */
+  update(html: string): void {
+    this.pending = html;
+    if (this.timer) return;
+    const wait = this.lastEditAt + this.intervalMs - this.now();
+    if (wait <= 0) return this.flush();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  /**
+   * Waits for edits in flight and for the interval to pass, so that the
+   * caller may write to the message itself (with a keyboard, say); nothing
+   * pending is shown any more.
+   */
+  async settle(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = undefined;
     await this.inFlight;
-    if (html !== this.lastText) await this.edit(html).catch(() => undefined);
+    const wait = this.lastEditAt + this.intervalMs - this.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  /** Shows `html` as the final text, after edits in flight and no sooner than the interval allows. Never throws. */
+  async finish(html: string): Promise<void> {
+    await this.settle();
+    if (html === this.lastText) return;
     this.lastText = html;
+    this.lastEditAt = this.now();
+    await this.edit(html).catch(() => undefined);
+  }
+
+  private flush(): void {
+    const html = this.pending;
+    this.pending = undefined;
+    if (html === undefined || html === this.lastText) return;
+    this.lastText = html;
+    this.lastEditAt = this.now();
+    this.inFlight = this.inFlight.then(() => this.edit(html)).catch(() => undefined);
   }
 }

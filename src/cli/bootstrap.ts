@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { createPolicyService } from "../app/service.js";
 import type { PolicyService } from "../app/types.js";
@@ -8,9 +9,14 @@ import { openSqliteStore } from "../store/index.js";
 
 export const PROMPTS_DIR = path.resolve("prompts");
 
-/** Reads the configuration or exits with a message naming each bad variable. */
+/**
+ * Reads the configuration or exits with a message naming each bad variable.
+ * A `.env` file in the working directory is read first; variables already
+ * set in the environment win over it.
+ */
 export function configOrExit(): Config {
   try {
+    if (existsSync(".env")) process.loadEnvFile(".env");
     return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -40,13 +46,18 @@ export async function startService(config: Config, logger: Logger, options: { me
   }
 }
 
-/** Runs a CLI main, turning an unexpected error into one clear line and exit code 1. */
+/**
+ * Runs a CLI main, turning an unexpected error into one clear line and exit
+ * code 1. Exits only once stdout is flushed: a pipe takes writes
+ * asynchronously, and exiting early would cut a long `--json` output short.
+ */
 export function runMain(main: () => Promise<number | void>): void {
+  const exit = (code: number) => process.stdout.write("", () => process.exit(code));
   main().then(
-    (code) => process.exit(code ?? 0),
+    (code) => exit(code ?? 0),
     (error: Error) => {
       process.stderr.write(`Error: ${error.message}\n`);
-      process.exit(1);
+      exit(1);
     },
   );
 }

@@ -28,7 +28,10 @@ export async function loadDocument(absolutePath: string, relativeName = path.bas
   } catch (cause) {
     throw new DocumentError(relativeName, "the file cannot be read", { cause });
   }
-  const blocks = await readBlocks(absolutePath);
+  // Name the file as the corpus knows it, never by the server's absolute path.
+  const blocks = await readBlocks(absolutePath).catch((error: unknown) => {
+    throw error instanceof DocumentError ? new DocumentError(relativeName, error.reason, { cause: error }) : error;
+  });
   const fallbackTitle = path.basename(relativeName, path.extname(relativeName));
   const structure = recoverStructure(blocks, fallbackTitle);
   const id = documentIdFor(relativeName);

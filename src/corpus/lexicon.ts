@@ -8,6 +8,8 @@ export const LexiconSchema = z.object({
   synonyms: z.array(z.object({ when: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1) })).default([]),
   domainTerms: z.array(z.string().min(1)).default([]),
   stopwords: z.array(z.string().min(1)).default([]),
+  /** Topics that are not IP policy (天气, 个税, 门票 …): a question about one is refused unless it also names an IP topic. */
+  outOfScope: z.array(z.string().min(1)).default([]),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 

@@ -29,7 +29,7 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
 
   const visit = (node: SectionNode, parentPath: string[], idPath: string): OutlineNode => {
     const heading = node.heading!;
-    const label = `${heading.marker}${heading.title}`;
+    const label = heading.label;
     const path = [...parentPath, label];
     const outlineNode: OutlineNode = { heading: label, title: heading.title, number: heading.marker, children: [] };
 
@@ -63,7 +63,8 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
         number: null,
         title,
         text: rows.map((row) => renderRow(header, row)).join("\n"),
-        units: [],
+        // A schedule under a measure is that measure's: the same units answer for it.
+        units: clause?.units ?? [],
         table: { header, rows },
       });
       outlineNode.children.push({ heading: title, title, number: null, recordId: id, children: [] });
@@ -77,26 +78,49 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
 }
 
 /**
- * The units clause of a body, wherever a paragraph ends with one (a list
- * item may carry it before further items), and the body without it.
+ * The units of a body, from every paragraph that ends with a units clause (a
+ * list item may carry one before further items; several items may each carry
+ * their own), and the body without the clauses.
  */
 function unitsOfBody(paragraphs: readonly string[]): { text: string; clause?: UnitsClause } {
   const kept: string[] = [];
-  let clause: UnitsClause | undefined;
+  const clauses: UnitsClause[] = [];
+  for (const paragraph of joinSupportLines(paragraphs)) {
+    const found = parseResponsibleUnits(paragraph);
+    if (!found) {
+      kept.push(paragraph);
+      continue;
+    }
+    clauses.push(found);
+    if (found.textWithout) kept.push(found.textWithout);
+  }
+  const text = kept.join("\n");
+  if (clauses.length === 0) return { text };
+  return { text, clause: mergeClauses(clauses, text) };
+}
+
+/** `牵头单位：…` and `配合单位：…` on lines of their own are one clause. */
+function joinSupportLines(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
   for (const paragraph of paragraphs) {
-    const found = clause ? undefined : parseResponsibleUnits(paragraph);
-    if (found) {
-      clause = found;
-      if (found.textWithout) kept.push(found.textWithout);
-    } else kept.push(paragraph);
+    const previous = out.at(-1);
+    if (previous !== undefined && /^[（(]?\s*配合单位\s*[：:]/.test(paragraph) && /牵头单位\s*[：:][^\n]*$/.test(previous)) {
+      out[out.length - 1] = `${previous}\n${paragraph}`;
+    } else out.push(paragraph);
   }
-  if (!clause) {
-    // "牵头单位：…" and "配合单位：…" may stand on lines of their own.
-    const joined = kept.join("\n");
-    const across = parseResponsibleUnits(joined);
-    if (across) return { text: across.textWithout, clause: across };
-  }
-  return { text: kept.join("\n"), ...(clause ? { clause } : {}) };
+  return out;
+}
+
+/** One clause naming every unit once, in order of first mention, roles kept where the document gives them. */
+function mergeClauses(clauses: readonly UnitsClause[], textWithout: string): UnitsClause {
+  if (clauses.length === 1) return { ...clauses[0]!, textWithout };
+  const unique = (names: string[]) => [...new Set(names)];
+  const units = unique(clauses.flatMap((c) => c.units));
+  const withRoles = clauses.filter((c) => c.roles);
+  if (withRoles.length === 0) return { units, textWithout };
+  const lead = unique(withRoles.flatMap((c) => c.roles!.lead));
+  const support = unique(withRoles.flatMap((c) => c.roles!.support)).filter((u) => !lead.includes(u));
+  return { units, roles: { lead, support }, textWithout };
 }
 
 /** A table row with its header, so the row reads on its own: `项目：发明专利授权；资助标准：每件…`. */

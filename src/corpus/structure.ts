@@ -65,16 +65,68 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
     (stack[level - 1]?.node ?? root).children.push(node);
     stack.push({ style: heading.style, ordinal: heading.ordinal, node });
   }
+  root.children.forEach(foldBareLeaves);
   return { title, preamble: root.paragraphs, sections: root.children };
 }
 
+/**
+ * A numbered line with nothing under it inside a section (`1.发明专利`,
+ * `2.实用新型专利` listed under a measure) is an item of that section's
+ * body, not a heading: it goes back into the body so its words stay citable.
+ */
+function foldBareLeaves(node: SectionNode): void {
+  node.children.forEach(foldBareLeaves);
+  const kept: SectionNode[] = [];
+  for (const child of node.children) {
+    const bare = child.paragraphs.length === 0 && child.tables.length === 0 && child.children.length === 0;
+    if (bare && child.heading) node.paragraphs.push(child.heading.label);
+    else kept.push(child);
+  }
+  node.children = kept;
+}
+
+type OpenLevel = { style: HeadingStyle; ordinal: number };
+
 /** How many open levels stay open above a new heading (its depth is that plus one). */
-function levelFor(stack: readonly { style: HeadingStyle; ordinal: number }[], heading: HeadingMatch): number {
+function levelFor(stack: readonly OpenLevel[], heading: HeadingMatch): number {
+  return rankedLevel(stack, heading) ?? listLevel(stack, heading);
+}
+
+/** 部分 › 章 › 节 › 条: the 第…X headings of regulations have a fixed order, whichever of them a document uses. */
+const RANK: Partial<Record<HeadingStyle, number>> = { part: 0, chapter: 1, section: 2, article: 3 };
+
+/**
+ * The level of a 第…X heading: a sibling of the open one of its rank, a child
+ * of the nearest open one of a higher rank, closing any lower ones (a
+ * 第二节 after 第一条 closes the article). Undefined for other styles, or
+ * when no 第…X heading is open.
+ */
+function rankedLevel(stack: readonly OpenLevel[], heading: HeadingMatch): number | undefined {
+  const rank = RANK[heading.style];
+  if (rank === undefined) return undefined;
+  let lower: number | undefined;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const openRank = RANK[stack[i]!.style];
+    if (openRank === undefined) continue;
+    if (openRank === rank) return i;
+    if (openRank < rank) return i + 1;
+    lower = i;
+  }
+  return lower;
+}
+
+/** The level of a list-style heading (一、 （一） 1. （1） ①), whose levels a document chooses freely. */
+function listLevel(stack: readonly OpenLevel[], heading: HeadingMatch): number {
+  // A number that runs on from an open level continues that list, even past a deeper list of the same style.
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const open = stack[i]!;
+    if (open.style === heading.style && heading.ordinal === open.ordinal + 1) return i;
+  }
   for (let i = stack.length - 1; i >= 0; i--) {
     const open = stack[i]!;
     if (open.style === heading.style) {
-      // A list restarting at 1 under a deeper heading is a new level, not a sibling of an old one.
-      if (heading.ordinal === 1 && open.ordinal !== 0 && i < stack.length - 1) return stack.length;
+      // A list restarting at 1 is a new list one level down (items under a measure), not a sibling of an old one.
+      if (heading.ordinal === 1 && open.ordinal !== 0) return stack.length;
       return i;
     }
   }

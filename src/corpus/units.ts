@@ -7,20 +7,44 @@ export interface UnitsClause {
   textWithout: string;
 }
 
-/** Splits a list of units on 、 and ， (the outline mixes both), and on ；, keeping each name as written. */
+/**
+ * Splits a list of units on 、 and ， (the outline mixes both), and on ；,
+ * keeping each name as written. Separators inside parentheses belong to the
+ * name: `各县（市、区）人民政府` is one unit.
+ */
 export function splitUnits(list: string): ResponsibleUnit[] {
-  return list
-    .split(/[、，,；;]/)
-    .map((u) => u.trim().replace(/[。.]$/, ""))
-    .filter(Boolean);
+  const units: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of list) {
+    if ("（(".includes(ch)) depth += 1;
+    else if ("）)".includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && "、，,；;".includes(ch)) {
+      units.push(current);
+      current = "";
+    } else current += ch;
+  }
+  units.push(current);
+  return units.map((u) => u.trim().replace(/[。.]$/, "").trim()).filter(Boolean);
 }
 
-const RESPONSIBLE = /[（(]\s*责任单位\s*[：:]\s*([^（）()]+?)\s*[）)]\s*[。.]?\s*$/;
-const RESPONSIBLE_BARE = /(?:^|[。\n])\s*责任单位\s*[：:]\s*([^\n。（）()]+?)\s*[。.]?\s*$/;
-const LEAD_SUPPORT =
-  /[（(]?\s*牵头单位\s*[：:]\s*([^\n（）()]+?)\s*[；;，,]?\s*(?:\n\s*)?配合单位\s*[：:]\s*([^\n（）()]+?)\s*[）)]?\s*[。.]?\s*$/;
-const LEAD_ONLY = /[（(]?\s*牵头单位\s*[：:]\s*([^\n（）()]+?)\s*[）)]?\s*[。.]?\s*$/;
-const RESPONSIBLE_SUFFIX = /[（(]\s*([^（）()]{2,300}?)\s*(?:按职责分工|分别)?负责\s*[）)]\s*[。.]?\s*$/;
+/**
+ * A list of names, allowing one level of parentheses inside a name
+ * (`各县（市、区）政府`); `stop` lists further characters a name never holds.
+ */
+const names = (stop = "") => `(?:[^\\n${stop}（）()【】]|[（(][^\\n（）()]*[）)])+?`;
+const NAMES = names();
+const OPEN = "[（(【\\[]";
+const CLOSE = "[）)】\\]]";
+
+const RESPONSIBLE = new RegExp(`${OPEN}\\s*责任单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}\\s*[。.]?\\s*$`);
+/** An unbracketed clause ends the text and holds no sentence end of its own. */
+const RESPONSIBLE_BARE = new RegExp(`(?:^|[。\\n])\\s*责任单位\\s*[：:]\\s*(${names("。")})\\s*[。.]?\\s*$`);
+const LEAD_SUPPORT = new RegExp(
+  `${OPEN}?\\s*牵头单位\\s*[：:]\\s*(${NAMES})\\s*[；;，,。]?\\s*(?:\\n\\s*)?配合单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}?\\s*[。.]?\\s*$`,
+);
+const LEAD_ONLY = new RegExp(`${OPEN}?\\s*牵头单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}?\\s*[。.]?\\s*$`);
+const RESPONSIBLE_SUFFIX = new RegExp(`[（(]\\s*由?\\s*(${NAMES})\\s*(?:按职责分工|按职责|分别|共同)?负责\\s*[）)]\\s*[。.]?\\s*$`);
 
 /**
  * Parses the responsible units at the end of a measure's body, in any of the

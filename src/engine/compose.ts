@@ -2,31 +2,16 @@ import type { PolicyRecord } from "../corpus/types.js";
 import { splitSentences } from "../index/chunks.js";
 import { Tokenizer } from "../index/tokenizer.js";
 import type { Answer, Citation, QuestionKind } from "./answer-schema.js";
-import type { QuestionAnalysis, Specific } from "./question.js";
-
-const SPECIFIC_NAMES: Record<Specific, string> = {
-  amount: "具体的资助项目、金额或标准",
-  procedure: "具体的申请条件、材料和办理流程",
-  deadline: "具体的时间或截止期限",
-  phone: "联系电话等联系方式",
-  address: "具体地址",
-};
-
-/** Signs that a text does give the detail asked for. */
-const GIVES: Record<Specific, RegExp> = {
-  amount: /\d+(\.\d+)?\s*(万元|元|%|％)|每件.{0,8}\d/,
-  procedure: /(流程|程序|步骤|申请材料|办理指南|提交)/,
-  deadline: /(\d{4}年\d{1,2}月\d{1,2}日|\d+月\d+日前|截止|期限为)/,
-  phone: /(\d{3,4}-\d{7,8}|\b1\d{10}\b|电话[：:])/,
-  address: /(地址[：:]|\d+号|路\d|大厦|号楼)/,
-};
+import type { QuestionAnalysis } from "./question.js";
+import { givesSpecific, SPECIFIC_NAMES } from "./specifics.js";
 
 /** Verbs that only name a direction of work, not a rule an enterprise can apply under. */
 const DIRECTION_ONLY = /^(不断|进一步|积极|加快|持续|大力|深入|着力|稳步|逐步)?(完善|健全|建立|推进|推动|加大|加强|探索|鼓励|支持|引导|优化|提高|提升|强化|深化|培育|组织|实施|构建|拓展|整合|激励|突出|落实|开展|围绕|聚焦)/;
 
 /** Picks the sentences of a record that answer the question, in the record's order. */
 export function relevantSentences(record: PolicyRecord, question: QuestionAnalysis, max = 2): string[] {
-  const sentences = splitSentences(record.text);
+  // A table row is one statement, header and all ("项目：发明专利授权；资助标准：每件…"): never cut at its ；.
+  const sentences = record.table ? record.text.split("\n") : splitSentences(record.text);
   if (sentences.length <= max) return sentences;
   const words = [...new Set([...question.words, ...question.expansions])].filter((w) => w.length >= 2);
   const scored = sentences.map((sentence, i) => {
@@ -39,6 +24,11 @@ export function relevantSentences(record: PolicyRecord, question: QuestionAnalys
   const best = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, max);
   const chosen = best.length > 0 ? best.map((s) => s.i) : [0];
   return chosen.sort((a, b) => a - b).map((i) => sentences[i]!);
+}
+
+/** Sentences run on as in the text; table rows stay one to a line. */
+export function joinQuote(record: PolicyRecord, sentences: readonly string[]): string {
+  return sentences.join(record.table ? "\n" : "");
 }
 
 export function citationFor(record: PolicyRecord, quote: string): Citation {
@@ -63,16 +53,23 @@ function draftNote(records: readonly PolicyRecord[]): string {
 
 /** What the text does not give, said plainly, with whom to ask. */
 function notSpecifiedNote(record: PolicyRecord, question: QuestionAnalysis, quoted: string): string {
-  const missing = question.specifics.filter((s) => !GIVES[s].test(record.text));
+  const missing = question.specifics.filter((s) => !givesSpecific(record.text, s));
   if (missing.length === 0) return "";
   const what = missing.map((s) => SPECIFIC_NAMES[s]).join("、");
   // "Only a direction" is said of money and procedures: the outline names policies to make, not their terms.
   const asksTerms = missing.some((s) => s === "amount" || s === "procedure");
   const directionOnly = asksTerms && splitSentences(quoted).every((s) => DIRECTION_ONLY.test(s));
   const who = record.units.length > 0 ? `请向责任单位（${record.units.join("、")}）咨询` : "请向相关主管部门咨询";
+  const source = record.document.includes("纲要") ? "纲要" : "该文件";
   return directionOnly
-    ? `纲要在这方面只提出了工作方向，没有规定${what}；${who}，以其发布的具体政策为准。`
-    : `纲要没有规定${what}；${who}。`;
+    ? `${source}在这方面只提出了工作方向，没有规定${what}；${who}，以其发布的具体政策为准。`
+    : `${source}没有规定${what}；${who}。`;
+}
+
+/** How many sentences to quote: a general question about a section ("工作原则有哪几条") gets the section whole, if short. */
+function sentencesFor(record: PolicyRecord, question: QuestionAnalysis): number {
+  if (question.asksGeneral && record.kind === "section" && record.text.length <= 400) return 8;
+  return question.asksTarget ? 3 : 2;
 }
 
 export interface Composition {
@@ -91,8 +88,8 @@ export interface Composition {
  */
 export function composeAnswer(c: Composition): Answer {
   const { primary, analysis } = c;
-  const sentences = relevantSentences(primary, analysis, analysis.asksTarget ? 3 : 2);
-  const quote = sentences.join("");
+  const sentences = relevantSentences(primary, analysis, sentencesFor(primary, analysis));
+  const quote = joinQuote(primary, sentences);
   const lines: string[] = [];
   const units = unitsLine(primary);
 
@@ -100,7 +97,9 @@ export function composeAnswer(c: Composition): Answer {
     lines.push(`负责「${primary.title}」的是：${primary.units.join("、")}。`);
     lines.push(`依据：${placeOf(primary)}：${quote}`);
   } else {
-    lines.push(`${placeOf(primary)}「${primary.title}」：`);
+    // The path usually ends in the measure's own heading; name the title only when it does not.
+    const named = primary.path.at(-1)?.endsWith(primary.title) ? "" : `「${primary.title}」`;
+    lines.push(`${placeOf(primary)}${named}：`);
     lines.push(quote);
     if (units) lines.push(units);
   }
@@ -116,7 +115,7 @@ export function composeAnswer(c: Composition): Answer {
     question: c.question,
     status: "answered",
     answer: lines.join("\n"),
-    citations: [citationFor(primary, quote), ...c.related.map((r) => citationFor(r, relevantSentences(r, analysis, 1).join("")))],
+    citations: [citationFor(primary, quote), ...c.related.map((r) => citationFor(r, joinQuote(r, relevantSentences(r, analysis, 1))))],
     kind: c.kind,
     confidence: c.confidence,
     source: "engine",

@@ -1,12 +1,14 @@
 import type { OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
 import { hasWords } from "../corpus/clean.js";
 import type { LoadedIndex } from "../index/load.js";
-import type { Answer, AnswerContext, QuestionKind } from "./answer-schema.js";
-import { composeAnswer, composeOutOfScope, composeUnitDuties } from "./compose.js";
-import { analyzeQuestion, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
+import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
+import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences } from "./compose.js";
+import { analyzeQuestion, lexiconWords, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
+import { scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
 import { UnitDirectory } from "./unit-directory.js";
+import { wordKey } from "../index/lexical.js";
 
 export interface EngineOptions {
   maxQuestionChars: number;
@@ -54,11 +56,14 @@ export class PolicyEngine {
   ) {
     this.records = new Map(index.records.map((r) => [r.id, r]));
     this.units = new UnitDirectory(index.records, index.aliases);
+    const lexiconVocabulary = lexiconWords(index.lexicon);
     this.vocabulary = {
       tokenizer: index.tokenizer,
       lexicon: index.lexicon,
       units: this.units,
       anchors: scopeAnchors(index.lexicon, index.records.map((r) => r.title)),
+      knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
+      inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };
     this.examples = options.examples ?? DEFAULT_EXAMPLES;
   }
@@ -74,16 +79,24 @@ export class PolicyEngine {
 
     const analysis = analyzeQuestion(question, this.vocabulary);
     const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
-    const hasTopic = analysis.anchors.length > 0;
+    const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.length > 0;
     const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
 
-    if (analysis.asksDuties && analysis.units.length === 1) {
+    // "市公安局负责哪些工作" or just "中院": every measure of that unit.
+    const scope = scopeOf(analysis);
+    if (analysis.units.length === 1 && scope !== "outside" && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
       const unit = analysis.units[0]!;
       const records = this.recordsOfUnit(unit);
       return { answer: composeUnitDuties(question, unit, records), candidates: records, analysis };
     }
 
-    const isFollowUp = previous.length > 0 && (analysis.followUpCue || (!hasTopic && !namesUnit && question.length <= 24));
+    // A short message with no topic of its own continues the conversation, unless it is about something else
+    // ("今天天气怎么样？") or says nothing the corpus knows ("<b>x</b>").
+    const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= 0.5;
+    const isFollowUp =
+      previous.length > 0 &&
+      analysis.offTopic.length === 0 &&
+      (analysis.followUpCue || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
     if (isFollowUp && !hasTopic) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;
@@ -92,7 +105,7 @@ export class PolicyEngine {
       return { answer, candidates: previous, analysis };
     }
 
-    if (!hasTopic && !namesUnit) {
+    if (scope === "outside") {
       return {
         answer: composeOutOfScope(question, "out_of_scope", "抱歉，这个问题不在本助手收录的政策范围内。", this.examples, this.documentTitles()),
         candidates: [],
@@ -141,6 +154,11 @@ export class PolicyEngine {
 
   private documentTitles(): string[] {
     return this.index.documents.map((d) => d.title);
+  }
+
+  /** A citation of a record with the sentences of it that bear on the question (for curated answers). */
+  cite(record: PolicyRecord, question: string): Citation {
+    return citationFor(record, joinQuote(record, relevantSentences(record, analyzeQuestion(question, this.vocabulary), 2)));
   }
 
   record(id: string): PolicyRecord | undefined {

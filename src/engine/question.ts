@@ -1,10 +1,9 @@
 import type { Lexicon } from "../corpus/lexicon.js";
 import { bigramKey, wordKey, type WeightedTerm } from "../index/lexical.js";
 import { Tokenizer } from "../index/tokenizer.js";
+import { askedSpecifics, asksOnlyForDetail, type Specific } from "./specifics.js";
 import type { UnitDirectory } from "./unit-directory.js";
 
-/** Details a question asks for that a policy outline rarely gives. */
-export type Specific = "amount" | "procedure" | "deadline" | "phone" | "address";
 
 /** What a question is, as far as retrieval and composition need to know. */
 export interface QuestionAnalysis {
@@ -16,8 +15,18 @@ export interface QuestionAnalysis {
   terms: WeightedTerm[];
   /** Text for the embedding model: the question and its expansions. */
   vectorText: string;
-  /** Words that put it in the corpus's scope. */
+  /** Words that put it in the corpus's scope on their own: domain terms, record titles, whole words, unit names. */
   anchors: string[];
+  /** Colloquial words the lexicon maps onto the outline's wording (贷款, 打官司, 人才): a topic, not proof of scope alone. */
+  cues: string[];
+  /** Cues that name a topic, not just the kind of detail asked for (在哪, 多少钱 are not topics). */
+  topicCues: string[];
+  /** Topics named that are not IP policy (天气, 个税, 门票 …). */
+  offTopic: string[];
+  /** Share of the question's content words that the corpus or the lexicon knows (0 when it has none). */
+  coverage: number;
+  /** The same share over the words that are not part of a unit's name (1 when nothing else is said). */
+  coverageBesidesUnits: number;
   units: string[];
   asksWho: boolean;
   asksDuties: boolean;
@@ -28,19 +37,12 @@ export interface QuestionAnalysis {
   followUpCue: boolean;
 }
 
-const WHO = /(找谁|找哪|哪个部门|哪些部门|什么部门|哪个单位|哪些单位|什么单位|谁负责|谁来|谁管|归谁|向谁|哪家|哪个机构|主管部门|责任单位|牵头)/;
-const DUTIES = /(负责(哪些|什么|啥)|管(哪些|什么|啥)|职责|分工|做什么|干什么|哪些工作|什么工作|哪些事|什么事|承担|负责的|有哪些任务|哪些措施)/;
-const TARGET = /(目标|指标|达到多少|要达到|到20\d\d|20\d\d年|多少件|多少项|占比|比重)/;
-const GENERAL = /(原则|指导思想|总体要求|保障|考核|评估|组织领导|编制背景|为什么制定|纲要是什么|主要内容|有哪些措施|总体)/;
+const WHO = /(找谁|谁(来|去)?(负责|管|监管|查|处理|办|牵头)|找哪|哪个部门|哪些部门|什么部门|哪个单位|哪些单位|什么单位|谁负责|谁来|谁管|归谁|向谁|哪家|哪个机构|主管部门|责任单位|牵头)/;
+const DUTIES = /((负责|管|承担|涉及|牵头|参与)(了|些|着)?(哪些|什么|啥)|都管|职责|分工|做什么|干什么|干啥|(哪些|什么|啥)(工作|任务|事|措施|职能)|负责的|承担)/;
+const TARGET = /(目标|指标|达到多少|要达到|到20\d\d|20\d\d年|多少件|多少项|占比|比重|愿景|前景|蓝图|什么样|啥样)/;
+const GENERAL = /(原则|指导思想|总体要求|保障|考核|评估|组织领导|编制背景|为什么制定|为啥|纲要是什么|主要内容|有哪些措施|总体|哪几条)/;
 const FOLLOW_UP = /^(那|那么|那这个|这个|这|它|该|其|具体|还有|另外|上面|刚才|前面|这项|那项|此)/;
 
-const SPECIFICS: [Specific, RegExp][] = [
-  ["amount", /(补贴|补助|资助|奖励|奖补|扶持资金|奖金|多少钱|金额|多少元|补贴多少|奖励多少|资助多少|补助多少|标准是多少|额度|补多少|给多少|奖多少|比例是|利率|费用|收费|多少万)/],
-  ["procedure", /(怎么办理|如何办理|怎样办理|怎么申请|如何申请|怎样申请|申请流程|办理流程|流程|手续|材料|条件|具体怎么|怎么弄|怎么做|步骤|如何操作|怎么办)/],
-  ["deadline", /(截止|什么时候|何时|期限|多久|几月|哪天)/],
-  ["phone", /(电话|联系方式|热线|手机号|邮箱|怎么联系)/],
-  ["address", /(地址|在哪|哪里|位置|怎么走|在什么地方)/],
-];
 
 export interface QuestionVocabulary {
   tokenizer: Tokenizer;
@@ -48,53 +50,88 @@ export interface QuestionVocabulary {
   units: UnitDirectory;
   /** Record titles and domain words that put a question in scope. */
   anchors: readonly string[];
+  /** Whether the corpus or the lexicon knows a word. */
+  knows: (word: string) => boolean;
+  /** Whether the corpus's text contains a word (the lexicon aside). */
+  inCorpus: (word: string) => boolean;
 }
 
 const ORIGINAL_WORD = 1;
 const EXPANDED_WORD = 0.6;
+/** A colloquial word the corpus never uses (山寨, 多赔) is carried entirely by its translation, so that counts nearly in full. */
+const TRANSLATED_WORD = 0.9;
 const ORIGINAL_BIGRAM = 0.35;
 
 export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary): QuestionAnalysis {
   const text = Tokenizer.normalize(question);
   const { tokenizer, lexicon, units } = vocabulary;
   const words = tokenizer.words(text);
-  const expansions = new Set<string>();
+  const expansions = new Map<string, number>();
+  const cues = new Set<string>();
   for (const group of lexicon.synonyms) {
-    if (group.when.some((w) => text.includes(Tokenizer.normalize(w)))) group.add.forEach((w) => expansions.add(Tokenizer.normalize(w)));
+    const triggers = group.when.map(Tokenizer.normalize).filter((w) => text.includes(w));
+    if (triggers.length === 0) continue;
+    triggers.forEach((w) => cues.add(w));
+    const weight = triggers.every((w) => !vocabulary.inCorpus(w)) ? TRANSLATED_WORD : EXPANDED_WORD;
+    for (const w of group.add) {
+      const key = Tokenizer.normalize(w);
+      expansions.set(key, Math.max(expansions.get(key) ?? 0, weight));
+    }
   }
-  const expandedWords = [...expansions].flatMap((w) => tokenizer.words(w)).filter((w) => !words.includes(w));
+  const expandedWeights = new Map<string, number>();
+  for (const [phrase, weight] of expansions) {
+    for (const w of tokenizer.words(phrase)) if (!words.includes(w)) expandedWeights.set(w, Math.max(expandedWeights.get(w) ?? 0, weight));
+  }
+  const expandedWords = [...expandedWeights.keys()];
 
   const weights = new Map<string, number>();
   const add = (key: string, weight: number) => weights.set(key, Math.max(weights.get(key) ?? 0, weight));
   for (const w of words) add(wordKey(w), ORIGINAL_WORD);
-  for (const w of expandedWords) add(wordKey(w), EXPANDED_WORD);
+  for (const [w, weight] of expandedWeights) add(wordKey(w), weight);
   for (const b of tokenizer.bigrams(text)) add(bigramKey(b), ORIGINAL_BIGRAM);
 
   const mentionedUnits = units.mentionedIn(text);
   const anchors = vocabulary.anchors.filter((a) => text.includes(a));
+  // A colloquial cue the segmenter splits apart (仿我们 → 仿/我们) still counts as a known word of the question.
+  const unsplitCues = [...cues].filter((c) => !words.includes(c));
+  const known = words.filter((w) => vocabulary.knows(w)).length + unsplitCues.length;
+  const counted = words.length + unsplitCues.length;
+  const unitSpellings = units.spellingsIn(text);
+  const besidesUnits = words.filter((w) => !unitSpellings.some((s) => s.includes(w)));
   return {
     text,
     words,
     expansions: expandedWords,
     terms: [...weights].map(([term, weight]) => ({ term, weight })),
-    vectorText: [text, ...expansions].join(" "),
+    vectorText: [text, ...expansions.keys()].join(" "),
     anchors,
+    cues: [...cues],
+    topicCues: [...cues].filter((c) => !WHO.test(c) && !asksOnlyForDetail(c)),
+    offTopic: lexicon.outOfScope.map(Tokenizer.normalize).filter((w) => text.includes(w)),
+    coverage: counted > 0 ? known / counted : 0,
+    coverageBesidesUnits: besidesUnits.length > 0 ? besidesUnits.filter((w) => vocabulary.knows(w)).length / besidesUnits.length : 1,
     units: mentionedUnits,
     asksWho: WHO.test(text),
     asksDuties: mentionedUnits.length > 0 && DUTIES.test(text) && !WHO.test(text),
     asksTarget: TARGET.test(text),
     asksGeneral: GENERAL.test(text),
-    specifics: SPECIFICS.filter(([, re]) => re.test(text)).map(([s]) => s),
+    specifics: askedSpecifics(text),
     followUpCue: FOLLOW_UP.test(text.trim()),
   };
 }
 
-/** The words that put a question in scope: the lexicon's domain terms and the records' titles (unit names count separately). */
+/** The words that put a question in scope: the lexicon's domain terms and whole words, and the records' titles (unit names count separately). */
 export function scopeAnchors(lexicon: Lexicon, titles: readonly string[]): string[] {
   const anchors = new Set<string>();
-  for (const w of [...lexicon.domainTerms, ...titles]) {
+  for (const w of [...lexicon.domainTerms, ...lexicon.keepWhole, ...titles]) {
     const key = Tokenizer.normalize(w);
     if (key.length >= 2) anchors.add(key);
   }
   return [...anchors];
+}
+
+/** Every word the lexicon itself names, for telling known words from unknown ones. */
+export function lexiconWords(lexicon: Lexicon): Set<string> {
+  const words = [...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when, ...g.add])];
+  return new Set(words.map(Tokenizer.normalize));
 }

@@ -1,6 +1,7 @@
 import type { PolicyRecord } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { QuestionAnalysis } from "./question.js";
+import { givesSpecific } from "./specifics.js";
 
 export type RetrievalMode = "hybrid" | "vector" | "lexical";
 
@@ -14,12 +15,10 @@ export interface RankedRecord {
 }
 
 const CANDIDATES = 40;
-/** Reciprocal-rank fusion constant: small, so first places weigh clearly more on a small corpus. */
-const RRF_K = 10;
 
 /**
  * Hybrid retrieval: BM25 over words and bigrams, cosine search in the HNSW
- * store, fused by reciprocal rank at the record level, then re-scored with
+ * store, fused at the record level (see `fuseScores`), then re-scored with
  * the question's kind in mind (a title naming the topic, a target question
  * and the section that sets targets, a "who handles" question and records
  * that name responsible units).
@@ -51,18 +50,13 @@ export async function retrieve(
     }
   }
 
-  const fused = new Map<string, number>();
-  for (const ranking of [lexicalBest, vectorBest]) {
-    [...ranking.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .forEach(([id], rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
-  }
+  const fused = fuseScores([lexicalBest, vectorBest]);
 
   const ranked: RankedRecord[] = [];
   for (const [id, base] of fused) {
     const record = records.get(id);
     if (!record) continue;
-    const score = base * structureFactor(record, question) + (boosts.get(id) ?? 0);
+    const score = base * structureFactor(record, question) + targetBonus(record, question) + (boosts.get(id) ?? 0);
     ranked.push({ record, score, lexical: lexicalBest.get(id) ?? 0, vector: vectorBest.get(id) ?? 0 });
   }
   return ranked.sort((a, b) => b.score - a.score || b.lexical - a.lexical);
@@ -71,12 +65,41 @@ export async function retrieve(
 /** How the outline's structure bears on a record for this question. */
 function structureFactor(record: PolicyRecord, question: QuestionAnalysis): number {
   let factor = 1;
-  const title = record.title;
-  const inTitle = question.words.filter((w) => w.length >= 2 && title.includes(w)).length;
-  const expandedInTitle = question.expansions.filter((w) => w.length >= 2 && title.includes(w)).length;
+  // Words of the document's own title (知识产权, 强市) name every record of it alike, so they tell nothing apart.
+  const distinctive = (w: string) => w.length >= 2 && record.title.includes(w) && !record.document.includes(w);
+  const inTitle = question.words.filter(distinctive).length;
+  const expandedInTitle = question.expansions.filter(distinctive).length;
   factor += 0.12 * Math.min(inTitle, 3) + 0.06 * Math.min(expandedInTitle, 2);
-  if (question.asksTarget && /到20\d\d年/.test(record.text) && /\d+(\.\d+)?\s*(件|万件|%|个)/.test(record.text)) factor += 0.5;
   if ((question.asksWho || question.specifics.length > 0) && record.units.length === 0 && record.kind !== "table") factor -= 0.15;
   if (question.asksGeneral && record.kind === "section") factor += 0.25;
+  // "发明专利授权资助多少钱": the text that gives the amount (a subsidy schedule) over the one that promises a policy.
+  if (question.specifics.some((s) => givesSpecific(record.text, s))) factor += 0.3;
+  // "海关那边能帮忙拦吗": the measures that unit is responsible for.
+  if (question.units.some((u) => record.units.includes(u))) factor += 0.2;
   return factor;
+}
+
+/** Fused scores run 0–1; a question about targets belongs with the text that sets them ("到2025年…达到3.6件"), however few words it shares. */
+const TARGET_BONUS = 0.5;
+
+function targetBonus(record: PolicyRecord, question: QuestionAnalysis): number {
+  const setsTargets = /到20\d\d年/.test(record.text) && /\d+(\.\d+)?\s*(件|万件|%|个)/.test(record.text);
+  return question.asksTarget && setsTargets ? TARGET_BONUS : 0;
+}
+
+/**
+ * Fuses rankings by their scores, each scaled to its best hit, and summed
+ * with equal weight. Unlike reciprocal-rank fusion this keeps the margin: a
+ * record that wins both searches by far is not overtaken by one that came a
+ * distant second in both plus a small structural bonus.
+ */
+export function fuseScores(rankings: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const fused = new Map<string, number>();
+  const used = rankings.filter((r) => r.size > 0);
+  for (const ranking of used) {
+    const best = Math.max(...ranking.values());
+    if (best <= 0) continue;
+    for (const [id, score] of ranking) fused.set(id, (fused.get(id) ?? 0) + score / best / used.length);
+  }
+  return fused;
 }

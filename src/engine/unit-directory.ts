@@ -58,6 +58,12 @@ export class UnitDirectory {
     return found;
   }
 
+  /** The names and aliases a text mentions, as spelled there (longest first). */
+  spellingsIn(text: string): string[] {
+    const key = Tokenizer.normalize(text);
+    return this.spellings.filter((s) => key.includes(s.spelling)).map((s) => s.spelling);
+  }
+
   /** Every spelling, for keeping names whole and for scope checks. */
   allSpellings(): string[] {
     return this.spellings.map((s) => s.spelling);

@@ -16,6 +16,8 @@ export interface Scores {
   answerContains: { hit: number; of: number };
   outOfScopeRefused: { hit: number; of: number };
   falseRefusals: number;
+  /** Who wrote the answers; with an LLM, `engine` counts the refusals and the fallbacks to the extractive answer. */
+  sources: Record<Answer["source"], number>;
   failed: ItemResult[];
 }
 
@@ -54,10 +56,12 @@ export function score(results: readonly ItemResult[]): Scores {
     answerContains: { hit: 0, of: 0 },
     outOfScopeRefused: { hit: 0, of: 0 },
     falseRefusals: 0,
+    sources: { engine: 0, llm: 0, curated: 0 },
     failed: results.filter((r) => r.failures.length > 0),
   };
   for (const { item, answer } of results) {
     const { expect } = item;
+    s.sources[answer.source]++;
     const titles = answer.citations.map((c) => c.title);
     if (expect.out_of_scope) {
       s.outOfScopeRefused.of++;
@@ -100,5 +104,6 @@ export function formatScores(label: string, s: Scores): string {
     `  answer contains      ${pct(s.answerContains.hit, s.answerContains.of)}  (${s.answerContains.hit}/${s.answerContains.of})`,
     `  out-of-scope refused ${pct(s.outOfScopeRefused.hit, s.outOfScopeRefused.of)}  (${s.outOfScopeRefused.hit}/${s.outOfScopeRefused.of})`,
     `  false refusals       ${s.falseRefusals}`,
+    `  answers written by   engine ${s.sources.engine} · llm ${s.sources.llm} · curated ${s.sources.curated}`,
   ].join("\n");
 }

@@ -23,12 +23,14 @@ export function splitSentences(text: string): string[] {
 
 /** What the embedding model reads for a chunk. */
 export function embeddingText(chunk: Chunk): string {
-  return `${chunk.title}。${chunk.text}`;
+  return chunk.title ? `${chunk.title}。${chunk.text}` : chunk.text;
 }
 
 export function chunkRecord(record: PolicyRecord): Chunk[] {
   const context = record.path.slice(0, -1).join(" ");
-  const base = { recordId: record.id, title: record.title, context };
+  // A preamble's "title" is the document's: searched as a title it would pull every question naming 泰安 or 知识产权 to it.
+  const title = record.title === record.document ? "" : record.title;
+  const base = { recordId: record.id, title, context };
   if (record.table) {
     return record.text.split("\n").map((row, i) => ({ ...base, id: `${record.id}~r${i + 1}`, text: row }));
   }

@@ -10,7 +10,7 @@ import type { PolicyRecord } from "../corpus/types.js";
 import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
 import type { Logger } from "../log/logger.js";
 import { fillTemplate, loadPrompts, questionSlot, type Prompts } from "./prompts.js";
-import { DeadlineError, type ChatMessage, type ChatProvider } from "./provider.js";
+import { DeadlineError, ProviderError, type ChatMessage, type ChatProvider } from "./provider.js";
 import { candidatesFrom, citationFor, renderRecords } from "./records.js";
 import { parseModelReply, readPartialReply, stripThinking } from "./reply.js";
 import { verifiedPrefix, verifyReply, type RejectReason } from "./verify.js";
@@ -46,6 +46,12 @@ function renderPreviousRecords(records: readonly PolicyRecord[]): string {
     .slice(0, 5)
     .map((r) => `- ${r.path.join(" > ")}（责任单位：${r.units.length ? r.units.join("、") : "原文未列明"}）`)
     .join("\n");
+}
+
+/** A provider failure for the log: the HTTP status when there is one, and the (already redacted) message. */
+function describeProviderError(err: unknown): string {
+  if (err instanceof ProviderError) return err.status ? `HTTP ${err.status}: ${err.message}` : err.message;
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
 /** Builds the composer on a provider; `createGroundedComposer` in index.ts wires the real one. */
@@ -100,7 +106,7 @@ export function composerOn(deps: { provider: ChatProvider; prompts: Prompts; pro
       raw = await provider.complete(messages, { onText });
     } catch (err) {
       if (err instanceof DeadlineError) return fallback("timeout", err.message);
-      return fallback("provider_error", err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+      return fallback("provider_error", describeProviderError(err));
     }
 
     const parsed = parseModelReply(raw);
@@ -137,7 +143,7 @@ export function composerOn(deps: { provider: ChatProvider; prompts: Prompts; pro
     try {
       raw = await provider.complete([{ role: "user", content }]);
     } catch (err) {
-      return unchanged(err instanceof DeadlineError ? "timeout" : `provider_error: ${err instanceof Error ? err.message : String(err)}`);
+      return unchanged(err instanceof DeadlineError ? "timeout" : `provider_error: ${describeProviderError(err)}`);
     }
     const body = stripThinking(raw).replace(/```(?:json|JSON)?/g, "");
     const json = body.slice(body.indexOf("{"), body.lastIndexOf("}") + 1);

@@ -7,6 +7,7 @@
 import type { BaseMessageLike } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config/config.js";
+import { redactSecrets } from "../log/index.js";
 
 export interface ChatMessage {
   role: "system" | "user";
@@ -17,7 +18,8 @@ export interface ChatMessage {
 export interface ChatProvider {
   /**
    * With `onText`, streams and reports the raw text so far as it arrives.
-   * Rejects on HTTP errors, and with `DeadlineError` when the deadline passes.
+   * Rejects with `ProviderError` on HTTP and network errors, and with
+   * `DeadlineError` when the deadline passes.
    */
   complete(messages: readonly ChatMessage[], options?: { onText?: (rawSoFar: string) => void }): Promise<string>;
 }
@@ -28,6 +30,32 @@ export class DeadlineError extends Error {
     super(`no complete reply within ${ms} ms`);
     this.name = "DeadlineError";
   }
+}
+
+/**
+ * The server answered with an HTTP error, or could not be reached. The
+ * message has the API key and any credentials in a URL replaced, so it is
+ * safe to log; the original error is deliberately not kept as `cause`.
+ */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status when the server answered (401, 429, 500 …). */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+/** Turns whatever the client threw into a `DeadlineError` or a `ProviderError` whose message holds no secret. */
+export function toProviderError(error: unknown, secrets: readonly string[], timeoutMs: number): DeadlineError | ProviderError {
+  if (error instanceof DeadlineError || error instanceof ProviderError) return error;
+  // The SDK's own timeout is set to the same deadline and may fire first.
+  if (error instanceof Error && error.name === "TimeoutError") return new DeadlineError(timeoutMs);
+  const status = error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : undefined;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new ProviderError(redactSecrets(text, secrets).replace(/\/\/[^/\s@]+@/g, "//[REDACTED]@"), status);
 }
 
 /** The text of a message's content, which LangChain may give as a string or as blocks. */
@@ -77,20 +105,28 @@ export function createChatProvider(config: Config): ChatProvider {
     streamUsage: false,
   });
   const timeoutMs = config.LLM_TIMEOUT_MS;
+  const secrets = config.LLM_API_KEY ? [config.LLM_API_KEY] : [];
+
+  async function send(messages: readonly ChatMessage[], signal: AbortSignal, onText?: (rawSoFar: string) => void): Promise<string> {
+    const input: BaseMessageLike[] = messages.map((m) => ({ role: m.role, content: m.content }));
+    if (!onText) return textOf((await model.invoke(input, { signal })).content);
+    let text = "";
+    for await (const chunk of await model.stream(input, { signal })) {
+      const piece = textOf(chunk.content);
+      if (!piece) continue;
+      text += piece;
+      onText(text);
+    }
+    return text;
+  }
 
   return {
-    complete: (messages, options = {}) =>
-      withDeadline(timeoutMs, async (signal) => {
-        const input: BaseMessageLike[] = messages.map((m) => ({ role: m.role, content: m.content }));
-        if (!options.onText) return textOf((await model.invoke(input, { signal })).content);
-        let text = "";
-        for await (const chunk of await model.stream(input, { signal })) {
-          const piece = textOf(chunk.content);
-          if (!piece) continue;
-          text += piece;
-          options.onText(text);
-        }
-        return text;
-      }),
+    complete: async (messages, options = {}) => {
+      try {
+        return await withDeadline(timeoutMs, (signal) => send(messages, signal, options.onText));
+      } catch (error) {
+        throw toProviderError(error, secrets, timeoutMs);
+      }
+    },
   };
 }

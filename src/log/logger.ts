@@ -34,8 +34,14 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  * The one logger. Writes to stderr so that stdout stays clean for `--json`
  * output; pretty on a terminal, JSON lines otherwise. Secrets listed in
  * `secrets` are scrubbed from every message and serialized error.
+ * `destination` sends JSON lines elsewhere instead (a test reading what was logged).
  */
-export function createLogger(options: { level: string; secrets?: readonly string[]; pretty?: boolean }): Logger {
+export function createLogger(options: {
+  level: string;
+  secrets?: readonly string[];
+  pretty?: boolean;
+  destination?: pino.DestinationStream;
+}): Logger {
   const secrets = options.secrets ?? [];
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
   const scrub = (value: unknown): unknown =>
@@ -60,8 +66,9 @@ export function createLogger(options: { level: string; secrets?: readonly string
         },
       },
     },
-    pretty
-      ? pino.transport({ target: "pino-pretty", options: { destination: 2, colorize: true, translateTime: "HH:MM:ss" } })
-      : pino.destination({ dest: 2, sync: true }),
+    options.destination ??
+      (pretty
+        ? pino.transport({ target: "pino-pretty", options: { destination: 2, colorize: true, translateTime: "HH:MM:ss" } })
+        : pino.destination({ dest: 2, sync: true })),
   );
 }

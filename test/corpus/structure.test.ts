@@ -29,6 +29,27 @@ describe("responsible units", () => {
     expect(clause?.roles).toEqual({ lead: ["市市场监管局"], support: ["市公安局", "市司法局"] });
   });
 
+  it("keeps a name with parentheses whole: 各县（市、区）人民政府", () => {
+    expect(parseResponsibleUnits("加强执法。（责任单位：市市场监管局，各县（市、区）人民政府）")?.units).toEqual(["市市场监管局", "各县（市、区）人民政府"]);
+    expect(parseResponsibleUnits("加强执法。（各县（市、区）政府、市公安局负责）")?.units).toEqual(["各县（市、区）政府", "市公安局"]);
+  });
+
+  it("reads half-width parentheses and colons, 【】, a trailing 。 and a 。 inside the clause", () => {
+    for (const body of [
+      "加强执法。(责任单位:市公安局,市司法局)",
+      "加强执法。【责任单位：市公安局、市司法局】",
+      "加强执法。（责任单位：市公安局、市司法局）。",
+      "加强执法。（责任单位：市公安局、市司法局。）",
+    ]) {
+      expect(parseResponsibleUnits(body), body).toEqual({ units: ["市公安局", "市司法局"], textWithout: "加强执法。" });
+    }
+  });
+
+  it("reads （由A负责） and （A、B按职责分工负责） as units without 由", () => {
+    expect(parseResponsibleUnits("加强执法。（由市公安局负责）")?.units).toEqual(["市公安局"]);
+    expect(parseResponsibleUnits("加强执法。（市场监管总局、农业农村部按职责分工负责）")?.units).toEqual(["市场监管总局", "农业农村部"]);
+  });
+
   it("does not take an ordinary parenthesis ending in 负责 for a units clause", () => {
     expect(parseResponsibleUnits("由市场主体自主决策，并对结果自行承担风险和责任，对外签订合同时由法定代表人签字负责）")).toBeUndefined();
     expect(parseResponsibleUnits("完善制度。")).toBeUndefined();
@@ -66,6 +87,69 @@ describe("heading recovery", () => {
     expect(records[0]!.text).toContain("2.5亿元");
   });
 
+  it("reads 第一部分 / 第一章 / 第一节 / 第一条, each article a record cited by its number", () => {
+    const records = recordsOf(
+      paragraphs(
+        "泰安市知识产权保护条例",
+        "第一部分 总体要求",
+        "第一章 总则",
+        "第一条 为了加强知识产权保护，制定本条例。",
+        "第二节 行政保护",
+        "第二条【执法协作】市市场监管局会同市公安局建立执法协作机制。（责任单位：市市场监管局、市公安局）",
+        "第二章 附则",
+        "第六十一条 本条例自2025年1月1日起施行。",
+      ),
+    );
+    expect(records.map((r) => r.path)).toEqual([
+      ["第一部分总体要求", "第一章总则", "第一条"],
+      ["第一部分总体要求", "第一章总则", "第二节行政保护", "第二条执法协作"],
+      ["第一部分总体要求", "第二章附则", "第六十一条"],
+    ]);
+    expect(records[0]).toMatchObject({ number: "第一条", title: "第一条", text: "为了加强知识产权保护，制定本条例。" });
+    expect(records[1]).toMatchObject({ title: "执法协作", units: ["市市场监管局", "市公安局"] });
+  });
+
+  it("never takes an article's cross-reference for an article", () => {
+    const records = recordsOf(paragraphs("某某条例", "第一章 总则", "第一条 为了保护知识产权，制定本条例。", "第一条规定的知识产权包括专利、商标和版权。"));
+    expect(records).toHaveLength(1);
+    expect(records[0]!.text).toContain("第一条规定的知识产权");
+  });
+
+  it("never takes （一） inside a sentence, or at the start of a sentence that refers to it, for a heading", () => {
+    const records = recordsOf(paragraphs("某办法", "一、措施", "（一）资助", "按照第二条（一）项规定执行。", "（一）项所称的资助，是指财政资助。"));
+    expect(records.map((r) => r.path)).toEqual([["一、措施", "（一）资助"]]);
+    expect(records[0]!.text).toBe("按照第二条（一）项规定执行。\n（一）项所称的资助，是指财政资助。");
+  });
+
+  it("reads full-width digits and half-width parentheses as heading numbers", () => {
+    const records = recordsOf(paragraphs("某办法", "一、措施", "(一)资助", "１．强化政策导向。完善资助政策。（责任单位：市财政局）", "（２）细则二", "细则内容。"));
+    expect(records.map((r) => r.path)).toEqual([
+      ["一、措施", "（一）资助", "1.强化政策导向"],
+      ["一、措施", "（一）资助", "1.强化政策导向", "（2）细则二"],
+    ]);
+  });
+
+  it("takes a heading line with a comma for a heading: 三、强化知识产权保护，营造良好营商环境", () => {
+    const records = recordsOf(paragraphs("某办法", "三、强化知识产权保护，营造良好营商环境", "（一）加强执法", "执法内容。"));
+    expect(records[0]!.path).toEqual(["三、强化知识产权保护，营造良好营商环境", "（一）加强执法"]);
+  });
+
+  it("keeps a short numbered list inside a measure in the measure's text, and the next measure its sibling", () => {
+    const records = recordsOf(
+      paragraphs("某办法", "一、措施", "1.加强专利资助。资助范围包括：", "1.发明专利", "2.实用新型专利", "2.加强商标资助。对商标给予资助。（责任单位：市市场监管局）"),
+    );
+    expect(records.map((r) => r.path)).toEqual([
+      ["一、措施", "1.加强专利资助"],
+      ["一、措施", "2.加强商标资助"],
+    ]);
+    expect(records[0]!.text).toBe("资助范围包括：\n1.发明专利\n2.实用新型专利");
+  });
+
+  it("strips [bookmark: …] residue in the middle of a line and of a unit's name", () => {
+    const [measure] = recordsOf(paragraphs("某办法", "一、措施", "1.加强执法。加大[bookmark: _GoBack]执法力度。（责任单位：市公安[bookmark: _Hlk1]局）"));
+    expect(measure).toMatchObject({ text: "加大执法力度。", units: ["市公安局"] });
+  });
+
   it("keeps numbered sentences as list items of their section", () => {
     const records = recordsOf(paragraphs("某某办法", "一、资助对象", "1.在本市登记注册的企业。", "2.在本市工作的个人。"));
     expect(records).toHaveLength(1);
@@ -74,21 +158,27 @@ describe("heading recovery", () => {
   });
 });
 
-describe("tables", () => {
-  it.each(["subsidy.docx", "subsidy.html", "subsidy.pdf"])("%s: every row keeps its header and is cited with the table's heading", async (file) => {
-    const doc = await loadDocument(path.join(FIXTURES, file), file);
-    const table = doc.records.find((r) => r.kind === "table");
-    expect(table).toBeDefined();
-    expect(table!.table!.header).toEqual(["项目", "资助标准", "备注"]);
-    expect(table!.text).toContain("项目：发明专利授权；资助标准：每件资助5000元");
-    expect(table!.title).toMatch(/专利资助标准|给予资助/);
-  });
-
+describe("units clauses in a body", () => {
   it("the units clause on one list item belongs to its section even with items after it", async () => {
     const doc = await loadDocument(path.join(FIXTURES, "subsidy.docx"), "subsidy.docx");
     const grant = doc.records.find((r) => r.title === "专利授权资助")!;
     expect(grant.kind).toBe("measure");
     expect(grant.units).toEqual(["市市场监管局", "市财政局"]);
     expect(grant.text).not.toContain("责任单位");
+  });
+
+  it("joins 牵头单位 and 配合单位 written on lines of their own", () => {
+    const [measure] = recordsOf(paragraphs("某办法", "一、措施", "1.开展专项整治。整治侵权假冒。", "牵头单位：市市场监管局", "配合单位：市公安局、市司法局"));
+    expect(measure!.units).toEqual(["市市场监管局", "市公安局", "市司法局"]);
+    expect(measure!.unitRoles).toEqual({ lead: ["市市场监管局"], support: ["市公安局", "市司法局"] });
+    expect(measure!.text).toBe("整治侵权假冒。");
+  });
+
+  it("gathers the units of several items that each name their own", () => {
+    const [measure] = recordsOf(
+      paragraphs("某办法", "一、措施", "（一）加强保护", "加强下列工作：", "对侵权行为开展执法。（责任单位：市公安局）", "对纠纷开展调解。（责任单位：市司法局、市公安局）"),
+    );
+    expect(measure!.units).toEqual(["市公安局", "市司法局"]);
+    expect(measure!.text).toBe("加强下列工作：\n对侵权行为开展执法。\n对纠纷开展调解。");
   });
 });

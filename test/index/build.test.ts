@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openEngine } from "../../src/app/service.js";
@@ -110,10 +110,57 @@ describe("building the index", () => {
   });
 });
 
+describe("documents beyond the outline", () => {
+  it("a table row is retrievable and cited with its table's heading", async () => {
+    const { config } = await workspace();
+    for (const file of ["subsidy.docx", "trademark.md"]) await copyFile(path.join(FIXTURES, file), path.join(config.corpusDir, file));
+    const { manifest } = await build(config);
+    expect(manifest.counts).toMatchObject({ documents: 3, tables: 2 });
+    const engine = await engineOf(config);
+
+    const award = await engine.answer("驰名商标认定奖励多少？");
+    expect(award.citations[0]).toMatchObject({
+      document: "泰安市商标品牌建设实施方案（测试样例）",
+      title: "附表：商标品牌奖励标准",
+      path: ["二、重点任务", "（二）加大商标品牌奖励", "附表：商标品牌奖励标准"],
+      quote: expect.stringContaining("驰名商标认定"),
+    });
+
+    const grant = await engine.answer("发明专利授权资助多少钱？");
+    expect(grant.citations.slice(0, 3)).toContainEqual(
+      expect.objectContaining({ title: "附表：专利资助标准", quote: expect.stringContaining("发明专利授权") }),
+    );
+  });
+
+  it("cites the 牵头单位 and 配合单位 of a Markdown measure", async () => {
+    const { config } = await workspace();
+    await copyFile(path.join(FIXTURES, "trademark.md"), path.join(config.corpusDir, "trademark.md"));
+    await build(config);
+    const answer = await (await engineOf(config)).answer("商标国际注册由哪个部门牵头？");
+    expect(answer.citations[0]).toMatchObject({ title: "加强商标注册指导", units: ["市市场监管局", "市商务局", "市农业农村局"] });
+  });
+});
+
 describe("loading the index", () => {
+  /** A logger whose JSON lines the test reads. */
+  function capturingLogger() {
+    const lines: string[] = [];
+    const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
+    return { logger, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  }
+
+  it("start-up with no index builds one from the corpus", async () => {
+    const { config } = await workspace();
+    const { logger, entries } = capturingLogger();
+    const engine = await openEngine(config, logger);
+    expect(engine.index.manifest.counts.measures).toBe(18);
+    expect(await readCurrentVersion(config.indexDir)).toBe(engine.index.manifest.version);
+    expect(entries()).toContainEqual(expect.objectContaining({ level: 30, msg: expect.stringMatching(/no index yet/) }));
+  });
+
   it("detects a corrupt index, and start-up rebuilds it with a warning", async () => {
-    const { config, dir } = await workspace();
-    const { dir: versionDir } = await build(config);
+    const { config } = await workspace();
+    const { manifest, dir: versionDir } = await build(config);
     const hnsw = path.join(versionDir, "hnsw", "hnswlib.index");
     const bytes = await readFile(hnsw);
     bytes[bytes.length - 10] = (bytes[bytes.length - 10]! + 1) % 256;
@@ -121,20 +168,24 @@ describe("loading the index", () => {
 
     const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
     expect(loaded).toMatchObject({ ok: false, problem: "corrupt" });
+    expect((loaded as { message: string }).message).toContain("hnsw/hnswlib.index is altered");
 
-    const logFile = path.join(dir, "log.jsonl");
-    const logger = createLogger({ level: "info", pretty: false });
-    const lines: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string | Uint8Array) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
-    try {
-      const engine = await openEngine(config, logger);
-      expect((await engine.answer("地理标志产品保护找哪个部门？")).citations[0]!.title).toBe("注重知识产权品牌培育");
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(lines.join("")).toMatch(/"level":40.*corrupt.*rebuilding/);
-    void logFile;
+    const { logger, entries } = capturingLogger();
+    const engine = await openEngine(config, logger);
+    expect(entries()).toContainEqual(
+      expect.objectContaining({ level: 40, problem: "corrupt", detail: expect.stringContaining("hnswlib.index"), msg: expect.stringMatching(/rebuilding/) }),
+    );
+    expect(engine.index.manifest.version).not.toBe(manifest.version);
+    expect(await readCurrentVersion(config.indexDir)).toBe(engine.index.manifest.version);
+    expect((await engine.answer("地理标志产品保护找哪个部门？")).citations[0]!.title).toBe("注重知识产权品牌培育");
+  });
+
+  it("detects an index file that was deleted", async () => {
+    const { config } = await workspace();
+    const { dir: versionDir } = await build(config);
+    await rm(path.join(versionDir, "lexical.json"));
+    const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
+    expect(loaded).toMatchObject({ ok: false, problem: "corrupt", message: expect.stringContaining("lexical.json is missing") });
   });
 
   it("refuses to mix vectors of two embeddings providers", async () => {
@@ -153,37 +204,58 @@ describe("loading the index", () => {
 });
 
 describe("OpenAI-compatible embeddings", () => {
+  const KEY = "sk-test-embeddings-key";
+  async function openAIWorkspace(stubUrl: string) {
+    return workspace({
+      EMBEDDINGS_PROVIDER: "openai",
+      EMBEDDINGS_BASE_URL: stubUrl,
+      EMBEDDINGS_MODEL: "stub-embed",
+      EMBEDDINGS_API_KEY: KEY,
+      EMBEDDINGS_DIMENSION: "64",
+    });
+  }
+
   it("embeds the corpus and the question through the configured endpoint", async () => {
     const stub = await startStubEmbeddings(64);
     cleanups.push(stub.close);
-    const { config } = await workspace({
-      EMBEDDINGS_PROVIDER: "openai",
-      EMBEDDINGS_BASE_URL: stub.url,
-      EMBEDDINGS_MODEL: "stub-embed",
-      EMBEDDINGS_API_KEY: "sk-test-embeddings-key",
-      EMBEDDINGS_DIMENSION: "64",
-    });
-    const { manifest } = await build(config);
+    const { config } = await openAIWorkspace(stub.url);
+    const { manifest, dir } = await build(config);
     expect(manifest.embeddings).toEqual({ provider: "openai", model: "stub-embed", dimension: 64 });
+    expect(manifest.counts.embedded).toBe(manifest.counts.chunks);
     expect(stub.requests.length).toBeGreaterThan(0);
-    expect(stub.requests[0]!.body.model).toBe("stub-embed");
-    expect(stub.requests[0]!.headers.authorization).toBe("Bearer sk-test-embeddings-key");
+    for (const request of stub.requests) {
+      expect(request.body.model).toBe("stub-embed");
+      expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
+    }
     expect(stub.requests.flatMap((r) => r.body.input).some((t) => t.includes("质押融资"))).toBe(true);
+    expect(await readFile(path.join(dir, "manifest.json"), "utf8")).not.toContain(KEY);
 
     const before = stub.requests.length;
     const answer = await (await engineOf(config)).answer("专利质押贷款怎么办理？");
     expect(stub.requests.length).toBe(before + 1);
+    expect(stub.requests.at(-1)!.body.input).toEqual([expect.stringContaining("专利质押贷款")]);
     expect(answer.citations[0]!.title).toBe("建立知识产权运营机制");
 
     const hashed = loadConfig({ CORPUS_DIR: config.corpusDir, DATA_DIR: config.dataDir });
     expect(await loadIndex(hashed.indexDir, configuredIdentity(hashed), providerFactory(hashed))).toMatchObject({ ok: false, problem: "provider_mismatch" });
   });
 
-  it("a wrong dimension is a clear build error, not a broken index", async () => {
-    const stub = await startStubEmbeddings(32);
+  it("a wrong dimension is a clear build error, and the serving index stays untouched", async () => {
+    const stub = await startStubEmbeddings(64);
     cleanups.push(stub.close);
-    const { config } = await workspace({ EMBEDDINGS_PROVIDER: "openai", EMBEDDINGS_BASE_URL: stub.url, EMBEDDINGS_MODEL: "stub", EMBEDDINGS_DIMENSION: "64" });
-    await expect(build(config)).rejects.toThrow(/dimension 32.*EMBEDDINGS_DIMENSION is 64/);
-    expect(await readCurrentVersion(config.indexDir)).toBeUndefined();
+    const { config } = await openAIWorkspace(stub.url);
+    const { manifest } = await build(config);
+
+    // The server's model is swapped for one with shorter vectors; a new document needs embedding.
+    stub.dimension = 32;
+    await copyFile(path.join(FIXTURES, "subsidy.html"), path.join(config.corpusDir, "subsidy.html"));
+    await expect(build(config)).rejects.toThrow(/dimension 32, but EMBEDDINGS_DIMENSION is 64/);
+
+    expect(await readCurrentVersion(config.indexDir)).toBe(manifest.version);
+    expect((await readdir(config.indexDir)).filter((n) => n.startsWith(".build-"))).toEqual([]);
+    stub.dimension = 64;
+    const engine = await engineOf(config);
+    expect(engine.index.manifest.version).toBe(manifest.version);
+    expect((await engine.answer("专利质押贷款怎么办理？")).citations[0]!.title).toBe("建立知识产权运营机制");
   });
 });

@@ -142,14 +142,16 @@ describe("compose against an OpenAI-compatible server", () => {
   });
 
   it("falls back within LLM_TIMEOUT_MS when the server is too slow", async () => {
-    stub.script({ content: reply(["M1"], "由市市场监管局负责。"), delayMs: 5000 });
+    const c = await composer();
+    stub.script({ content: reply(["M1"], "由市市场监管局负责。"), delayMs: 20 * TIMEOUT_MS });
     const started = performance.now();
-    const answer = await (await composer()).compose({ question: QUESTION, candidates, extractive });
+    const answer = await c.compose({ question: QUESTION, candidates, extractive });
     const elapsed = performance.now() - started;
 
     expect(answer).toBe(extractive);
+    // A behaviour bound, not a benchmark: at the deadline, long before the server would answer.
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 400);
+    expect(elapsed).toBeLessThan(3 * TIMEOUT_MS);
     expect(warnings()[0]?.llm).toMatchObject({ reason: "timeout" });
   });
 
@@ -160,6 +162,19 @@ describe("compose against an OpenAI-compatible server", () => {
     expect(await c.compose({ question: QUESTION, candidates, extractive })).toBe(extractive);
     expect(await c.compose({ question: QUESTION, candidates, extractive })).toBe(extractive);
     expect(warnings().map((w) => w.llm?.reason)).toEqual(["provider_error", "malformed_output", "malformed_output"]);
+  });
+
+  it("logs an HTTP error's status and reason without the API key, even when the server's message repeats it", async () => {
+    const c = await composer();
+    const message = `Incorrect API key provided: ${API_KEY}. Called ${stub.baseURL}/chat/completions?api_key=${API_KEY}`;
+    stub.script({ status: 401, errorMessage: message }, { status: 401, errorMessage: message });
+    expect(await c.compose({ question: QUESTION, candidates, extractive })).toBe(extractive);
+    expect(await c.rewriteFollowUp("那找哪个部门？", QUESTION, candidates)).toBe("那找哪个部门？");
+
+    expect(warnings()).toHaveLength(2);
+    expect(warnings()[0]?.llm).toMatchObject({ reason: "provider_error", detail: expect.stringMatching(/^HTTP 401: .*Incorrect API key provided: \[REDACTED\]/) });
+    expect(JSON.stringify(warnings()[1])).toContain("HTTP 401");
+    expect(JSON.stringify(logLines)).not.toContain(API_KEY);
   });
 
   it("sends only the retrieved measures, and no secret but the key in the Authorization header", async () => {
@@ -237,11 +252,13 @@ describe("streaming", () => {
 
   it("falls back within LLM_TIMEOUT_MS when the stream stalls", async () => {
     const text = "由市市场监管局负责，纲要提出推进质押融资办理电子化。";
-    stub.script({ content: reply(["M1"], text), chunks: reply(["M1"], text).match(/[\s\S]{1,10}/g)!, chunkDelayMs: 250 });
+    const c = await composer();
+    // Seven chunks half a deadline apart: the whole reply would take almost six deadlines.
+    stub.script({ content: reply(["M1"], text), chunks: reply(["M1"], text).match(/[\s\S]{1,10}/g)!, chunkDelayMs: TIMEOUT_MS / 2 });
     const started = performance.now();
-    const answer = await (await composer()).compose({ question: QUESTION, candidates, extractive, onPartialText: () => {} });
+    const answer = await c.compose({ question: QUESTION, candidates, extractive, onPartialText: () => {} });
     expect(answer).toBe(extractive);
-    expect(performance.now() - started).toBeLessThan(TIMEOUT_MS + 400);
+    expect(performance.now() - started).toBeLessThan(3 * TIMEOUT_MS);
     expect(warnings()[0]?.llm).toMatchObject({ reason: "timeout" });
   });
 });

@@ -2,7 +2,7 @@
  * The composer inside the real service (parser, index, engine, store), built
  * the way `npm start` builds it, against the stub OpenAI-compatible server.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -12,6 +12,7 @@ import type { PolicyService } from "../../src/app/types.js";
 import { loadConfig } from "../../src/config/config.js";
 import { contextFrom } from "../../src/engine/answer-schema.js";
 import { createGroundedComposer } from "../../src/llm/index.js";
+import { stripComments } from "../../src/llm/prompts.js";
 import { candidatesFrom } from "../../src/llm/records.js";
 import { verifyReply } from "../../src/llm/verify.js";
 import { openSqliteStore } from "../../src/store/index.js";
@@ -139,5 +140,55 @@ describe("LLM answers through the service", () => {
     const { answer } = await withLlm.ask("今天泰山天气怎么样？", { channel: "web" });
     expect(answer.status).toBe("out_of_scope");
     expect(stub.requests).toHaveLength(0);
+  });
+});
+
+describe("prompts and /reload", () => {
+  let dir: string;
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reads prompts/ at start and again on reload, keeping the previous prompts when a file is broken", async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "llm-reload-"));
+    const promptsDir = path.join(dir, "prompts");
+    await cp(path.join(ROOT, "prompts"), promptsDir, { recursive: true });
+    const lines: { level: number; msg: string; err?: { message?: string } }[] = [];
+    const captured = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const config = loadConfig(
+      { CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: path.join(dir, "data"), LLM_PROVIDER: "openai", LLM_BASE_URL: stub.baseURL, LLM_MODEL: "stub-model", LLM_TIMEOUT_MS: "2000" },
+      ROOT,
+    );
+    const composer = await createGroundedComposer({ config, logger: captured, promptsDir });
+    const service = await createPolicyService({ config, logger: captured, store: openSqliteStore(":memory:"), composer });
+    const systemSent = () => stub.requests.at(-1)!.body.messages![0]!.content;
+    const question = "专利质押贷款怎么办理？";
+    stub.script({ content: citing("建立知识产权运营机制", "纲要提出推进知识产权质押融资办理电子化。") });
+    try {
+      await service.ask(question, { channel: "web" });
+      expect(systemSent()).toBe(stripComments(await readFile(path.join(ROOT, "prompts", "system.md"), "utf8")));
+
+      // An edit takes effect on reload, not before.
+      const edited = "你是泰安市知识产权政策助手，只依据候选条目作答。只输出 JSON：{\"cited_ids\": [\"M1\"], \"answer\": \"……\"}";
+      await writeFile(path.join(promptsDir, "system.md"), edited);
+      await service.ask(question, { channel: "web" });
+      expect(systemSent()).not.toBe(edited);
+      expect(await service.reload()).toMatchObject({ ok: true });
+      await service.ask(question, { channel: "web" });
+      expect(systemSent()).toBe(edited);
+
+      // A broken template: the index still reloads, the error is logged, the previous prompts stay.
+      await writeFile(path.join(promptsDir, "system.md"), "新的规则。");
+      await writeFile(path.join(promptsDir, "answer.md"), "只有记录：{{records}}");
+      lines.length = 0;
+      expect(await service.reload()).toMatchObject({ ok: true });
+      expect(lines.find((l) => l.level === 50)).toMatchObject({ msg: expect.stringContaining("prompts not reloaded"), err: { message: expect.stringContaining("answer.md") } });
+      const { answer } = await service.ask(question, { channel: "web" });
+      expect(systemSent()).toBe(edited);
+      expect(String(stub.requests.at(-1)!.body.messages![1]!.content)).toContain(`<question>\n${question}\n</question>`);
+      expect(answer.source).toBe("llm");
+    } finally {
+      await service.close();
+    }
   });
 });

@@ -35,6 +35,8 @@ export interface ScriptedReply {
   chunkDelayMs?: number;
   /** Answer with this HTTP status and an OpenAI-style error body instead. */
   status?: number;
+  /** The error body's message with `status` (default "scripted failure"), e.g. one that repeats the key as some servers do. */
+  errorMessage?: string;
 }
 
 /**
@@ -108,7 +110,7 @@ async function respond(res: http.ServerResponse, reply: ScriptedReply, body: Cha
   if (res.destroyed) return;
   if (reply.status && reply.status >= 400) {
     res.writeHead(reply.status, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { message: "scripted failure", type: "server_error" } }));
+    res.end(JSON.stringify({ error: { message: reply.errorMessage ?? "scripted failure", type: "server_error" } }));
     return;
   }
   let content: string;
@@ -151,4 +153,27 @@ async function respond(res: http.ServerResponse, reply: ScriptedReply, body: Cha
   }
   send({}, "stop");
   res.end("data: [DONE]\n\n");
+}
+
+/** The text of the request's last message (the user message the templates fill). */
+function lastMessageText(request: ChatCompletionRequest): string {
+  const content = request.messages?.at(-1)?.content;
+  return typeof content === "string" ? content : JSON.stringify(content ?? "");
+}
+
+/**
+ * A scripted reply that stays grounded in whatever the request carries, for
+ * end-to-end runs (the eval CLI) where every question needs a verifiable
+ * answer: to an answer prompt it replies with the first line of the first
+ * candidate's 正文, citing that candidate's id; to a follow-up rewrite it
+ * returns the follow-up unchanged. Use as `stub.script({ content: groundedEcho })`.
+ */
+export function groundedEcho(request: ChatCompletionRequest): string {
+  const prompt = lastMessageText(request);
+  const record = /\[(M\d+)\]\n(?:[^\n]*\n)*?正文：([^\n]+)/.exec(prompt);
+  if (record) return JSON.stringify({ cited_ids: [record[1]], answer: record[2] });
+  const questions = [...prompt.matchAll(/<question>\n([\s\S]*?)\n<\/question>/g)];
+  const followUp = questions.at(-1)?.[1];
+  if (followUp !== undefined) return JSON.stringify({ question: followUp });
+  throw new Error("groundedEcho: the request holds neither candidate records nor a question");
 }

@@ -91,7 +91,8 @@ function startsParagraph(line: Line, previous: Line, margins: { leftMargin: numb
  * punctuation that may not start a line.
  */
 function leadingWordWidth(line: Line): number {
-  const word = /^(?:[\p{L}\p{N}][\p{L}\p{N}.,:/%_\-–]*|.)[，。、；：？！）》」』”’,.;:?!)\]]*/u.exec(line.text)?.[0] ?? "";
+  // Latin letters and digits only: \p{L} would take a whole run of Chinese characters for one word.
+  const word = /^(?:[\p{Script=Latin}0-9][\p{Script=Latin}0-9.,:/%_\-–]*|.)[，。、；：？！）》」』”’,.;:?!)\]]*/u.exec(line.text)?.[0] ?? "";
   return [...word].reduce((width, char) => width + (isCjk(char) ? 1 : 0.55) * line.size, 0);
 }
 

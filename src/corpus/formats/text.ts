@@ -13,10 +13,10 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3
 
 /**
  * A line that opens a numbered Chinese heading or measure:
- * 一、 （一） (一) 1. 1、 1． （1） 第一章 第一条.
+ * 一、 （一） (一) 1. 1、 1． １． （1） 第一部分 第一章 第一节 第一条.
  */
 export const HEADING_MARKER =
-  /^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}\s*[.．、](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分])/u;
+  /^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d０-９]+[）)]|[\d０-９]{1,3}\s*[.．、](?![\d０-９])|第[一二三四五六七八九十百零〇\d]+[章节条部分编])/u;
 
 /** True when the character is Chinese (or full-width) text. */
 export function isCjk(char: string | undefined): boolean {

@@ -22,6 +22,9 @@ export function openAIProvider(settings: OpenAIEmbeddingsSettings): EmbeddingsPr
     timeout: settings.timeoutMs,
     maxRetries: 1,
     batchSize: 64,
+    // The API's own default. The client would otherwise ask for base64, which
+    // some compatible servers ignore, and misread their plain arrays as bytes.
+    encodingFormat: "float",
   });
   return {
     identity: { provider: "openai", model: settings.model, dimension: settings.dimension },

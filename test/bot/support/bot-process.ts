@@ -57,6 +57,8 @@ export class BotProcess {
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
+      // tsx runs the program in a child node process; its own process group lets cleanup kill both.
+      detached: true,
     });
     return new BotProcess(child, dir);
   }
@@ -83,8 +85,13 @@ export class BotProcess {
     return exited;
   }
 
+  /** Kills whatever is left of the process (tsx and the node process it runs) and removes its folder. */
   async cleanup(): Promise<void> {
-    if (this.alive) this.child.kill("SIGKILL");
+    try {
+      process.kill(-this.child.pid!, "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
     await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -14,10 +14,13 @@ export interface BotMessage {
   text: string;
   parseMode?: string;
   buttons: { text: string; data?: string }[][];
+  /** When it was sent (ms since the epoch). */
+  sentAt: number;
 }
 
 interface StoredBotUpdate {
   messageId: number;
+  time: number;
   botToken: string;
   message: { chat_id: number | string; text: string; parse_mode?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } };
 }
@@ -25,15 +28,23 @@ interface StoredBotUpdate {
 /**
  * telegram-test-api on 127.0.0.1, fronted by a small HTTP server that adds
  * what the emulator lacks and the bot uses: `getFile` and file downloads,
- * `sendChatAction` (recorded), `setMyCommands`, `getUpdates` that waits a
- * little like real long polling instead of returning at once, and webhook
+ * `sendChatAction` (recorded), `setMyCommands`, `answerCallbackQuery` and
+ * `editMessageText` (recorded, then applied by the emulator), `getUpdates`
+ * that waits a little like real long polling instead of returning at once, and webhook
  * relaying that adds Telegram's secret-token header. Everything else is
  * passed through to the emulator unchanged. `apiRoot` is what the bot is
  * given as `TELEGRAM_API_ROOT`.
  */
 export class FakeTelegram {
   readonly chatActions: { chatId: number; action: string }[] = [];
+  /** Every `answerCallbackQuery`: the toast a user sees after tapping a button (no text: just the spinner stops). */
+  readonly callbackAnswers: { callbackQueryId: string; text?: string }[] = [];
+  /** Every `editMessageText`, in order (the emulator only keeps the latest text). */
+  readonly edits: { chatId: number; messageId: number; text: string; at: number }[] = [];
   private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
+  /** Raw updates of kinds the emulator cannot make (an edited message), delivered with the next getUpdates. */
+  private readonly injected: Record<string, unknown>[] = [];
+  private injectedId = 1_000_000;
   private webhook?: { url: string; secret?: string };
 
   private constructor(
@@ -75,17 +86,24 @@ export class FakeTelegram {
         text: u.message.text,
         parseMode: u.message.parse_mode,
         buttons: (u.message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data }))),
+        sentAt: u.time,
       }));
+  }
+
+  /** Queues a raw update (without `update_id`) for the bot's next getUpdates, for kinds the emulator cannot send. */
+  inject(update: Record<string, unknown>): void {
+    this.injected.push({ update_id: this.injectedId++, ...update });
   }
 
   /** True once the bot has fetched every update sent so far. */
   allUpdatesFetched(): boolean {
-    return this.emulator.storage.userMessages.every((u: { isRead: boolean }) => u.isRead);
+    return this.injected.length === 0 && this.emulator.storage.userMessages.every((u: { isRead: boolean }) => u.isRead);
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.front.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.front.close(() => resolve()));
     this.front.closeAllConnections();
+    await closed;
     await this.emulator.stop();
   }
 
@@ -116,6 +134,12 @@ export class FakeTelegram {
         return reply(true);
       case "setMyCommands":
         return reply(true);
+      case "answerCallbackQuery":
+        this.callbackAnswers.push({ callbackQueryId: String(params.callback_query_id), text: params.text === undefined ? undefined : String(params.text) });
+        return reply(true);
+      case "editMessageText":
+        this.edits.push({ chatId: Number(params.chat_id), messageId: Number(params.message_id), text: String(params.text), at: Date.now() });
+        return this.forward(req, res, url, body, req.headers["content-type"]);
       case "setWebhook": {
         // Telegram would call the bot with the secret header; the emulator cannot, so it calls us and we relay.
         this.webhook = { url: String(params.url), secret: params.secret_token ? String(params.secret_token) : undefined };
@@ -141,10 +165,10 @@ export class FakeTelegram {
     res.once("close", () => (closed = true));
     for (;;) {
       const upstream = await fetch(this.upstream(url), { method: "POST", headers: { "content-type": "application/json" }, body: body.length ? new Uint8Array(body) : "{}" });
-      const text = await upstream.text();
-      const parsed = JSON.parse(text) as { result?: unknown[] };
+      const parsed = JSON.parse(await upstream.text()) as { ok: boolean; result?: unknown[] };
+      if (parsed.ok && !closed) parsed.result = [...(parsed.result ?? []), ...this.injected.splice(0)];
       if ((parsed.result?.length ?? 0) > 0 || Date.now() >= until || closed) {
-        if (!closed) res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
+        if (!closed) res.writeHead(upstream.status, { "content-type": "application/json" }).end(JSON.stringify(parsed));
         return;
       }
       await new Promise((r) => setTimeout(r, 50));

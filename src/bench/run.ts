@@ -1,0 +1,198 @@
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { listCorpusFiles } from "../index/corpus-files.js";
+import { fireAskLoad, type LoadError } from "./load.js";
+import { cpuMsOf, peakRssOf } from "./resources.js";
+import type { IngestFigures, ServeFigures } from "./phases.js";
+import type { BenchPlan } from "./plan.js";
+import { askWithNpm, askWithTsx, benchEnv, ROOT, runWorker, startServerProcess, timeAskBatch, type Env } from "./processes.js";
+import { readQuestionSources } from "./question-sources.js";
+import { flavourCounts, generateQuestions, type BenchQuestion, type QuestionFlavour, type QuestionSources } from "./questions.js";
+import { summarizeLatencies, type LatencySummary } from "./stats.js";
+import { generateSyntheticDocuments, writeSyntheticCorpus } from "./synthetic-corpus.js";
+
+const DEV_QUESTIONS = path.resolve(ROOT, "../shared/eval/dev.jsonl");
+
+export interface CorpusResult {
+  label: string;
+  /** Times the outline's size, by document bytes. */
+  scale: number;
+  ingest: IngestFigures;
+  serve: ServeFigures;
+}
+
+export interface BatchResult {
+  questions: number;
+  runsMs: number[];
+  medianMs: number;
+  /** The same CLI with a one-question batch: start-up and one answer, for what the batch itself adds. */
+  startupMedianMs: number;
+  /** The same through `npm run --silent ask`, as a user types it (npm's own start-up included). */
+  npmMs?: number;
+}
+
+export interface HttpResult {
+  requests: number;
+  concurrency: number;
+  warmup: number;
+  errors: number;
+  errorSamples: LoadError[];
+  latency: LatencySummary;
+  requestsPerSecond: number;
+  answered: number;
+  outOfScope: number;
+  serverStartupMs: number;
+  serverPeakRssBytes?: number;
+  /** Server CPU time (all threads) per measured request, immune to how busy the shared cores were. */
+  serverCpuMsPerRequest?: number;
+  /** The load client's own CPU time per request (it shares the cores with the server). */
+  clientCpuMsPerRequest: number;
+  healthyAfter: boolean;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  machine: { node: string; cpus: number; cpuModel: string; loadAtStart: number[]; loadAtEnd: number[] };
+  plan: BenchPlan;
+  questionMix: Record<QuestionFlavour, number>;
+  outline: CorpusResult;
+  large?: CorpusResult;
+  batch?: BatchResult;
+  http?: HttpResult;
+}
+
+/** Progress lines go to stderr; the report is the caller's to print. */
+const note = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/**
+ * Runs the whole benchmark in a scratch folder under the system's temp
+ * directory (removed afterwards unless `keep`): the outline corpus and the
+ * synthetic one, each ingested and then served in a process of its own;
+ * the `ask --batch` CLI; and the real server under HTTP load.
+ */
+export async function runBenchmark(plan: BenchPlan, options: { keep?: boolean } = {}): Promise<BenchResults> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "ipbot-bench-"));
+  note(`scratch folder ${scratch}`);
+  try {
+    const startedAt = new Date().toISOString();
+    const loadAtStart = os.loadavg();
+    const outlineCorpus = path.join(scratch, "outline", "corpus");
+    await cp(path.join(ROOT, "corpus"), outlineCorpus, { recursive: true });
+    const outlineEnv = benchEnv({ CORPUS_DIR: outlineCorpus, DATA_DIR: path.join(scratch, "outline", "data") });
+
+    const sources = await readQuestionSources(outlineCorpus, DEV_QUESTIONS);
+    const questions = generateQuestions(sources, plan.outlineQuestions, plan.seed);
+    const questionsFile = path.join(scratch, "questions.json");
+    await writeFile(questionsFile, JSON.stringify(questions));
+
+    note(`outline: ingest, then ${questions.length} questions in-process`);
+    const outline = await measureCorpus("outline", outlineEnv, questionsFile, 1);
+
+    const batch = plan.batchQuestions > 0 ? await measureBatch(plan, questions, outlineEnv, scratch) : undefined;
+    const http = plan.httpRequests > 0 ? await measureHttp(plan, sources, outlineEnv) : undefined;
+
+    let large: CorpusResult | undefined;
+    if (plan.largeDocuments > 0) {
+      const largeDir = path.join(scratch, "large");
+      const outlineText = await readFile(await outlineFile(outlineCorpus), "utf8");
+      const docs = generateSyntheticDocuments(outlineText, plan.largeDocuments, plan.seed + 1);
+      const bytes = await writeSyntheticCorpus(path.join(largeDir, "corpus"), docs, outlineCorpus);
+      const scale = bytes / Buffer.byteLength(outlineText);
+      // Unit names of the synthetic documents (新泰市公安局 …) join the mix, so unit questions reach them too.
+      const largeSources = await readQuestionSources(path.join(largeDir, "corpus"), DEV_QUESTIONS);
+      const largeFile = path.join(scratch, "large-questions.json");
+      await writeFile(largeFile, JSON.stringify(generateQuestions(largeSources, plan.largeQuestions, plan.seed)));
+      note(`synthetic corpus: ${docs.length} documents, ${scale.toFixed(0)}× the outline; ingest, then ${plan.largeQuestions} questions`);
+      const largeEnv = benchEnv({ CORPUS_DIR: path.join(largeDir, "corpus"), DATA_DIR: path.join(largeDir, "data") });
+      large = await measureCorpus(`${docs.length} documents derived from the outline, ${scale.toFixed(0)}× its size`, largeEnv, largeFile, scale);
+    }
+
+    return {
+      startedAt,
+      machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", loadAtStart, loadAtEnd: os.loadavg() },
+      plan,
+      questionMix: flavourCounts(questions),
+      outline,
+      ...(large ? { large } : {}),
+      ...(batch ? { batch } : {}),
+      ...(http ? { http } : {}),
+    };
+  } finally {
+    if (options.keep) note(`kept ${scratch}`);
+    else await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The synthetic corpus's template: the corpus's plain-text outline (its largest .txt document). */
+async function outlineFile(corpusDir: string): Promise<string> {
+  const texts = (await listCorpusFiles(corpusDir)).filter((f) => f.toLowerCase().endsWith(".txt")).map((f) => path.join(corpusDir, f));
+  const sized = await Promise.all(texts.map(async (file) => ({ file, bytes: (await stat(file)).size })));
+  const largest = sized.sort((a, b) => b.bytes - a.bytes)[0];
+  if (!largest) throw new Error(`no .txt outline in ${corpusDir} to derive the synthetic corpus from`);
+  return largest.file;
+}
+
+async function measureCorpus(label: string, env: Env, questionsFile: string, scale: number): Promise<CorpusResult> {
+  const ingest = await runWorker<IngestFigures>("ingest", [], env);
+  const serve = await runWorker<ServeFigures>("serve", [questionsFile], env);
+  return { label, scale, ingest, serve };
+}
+
+async function measureBatch(plan: BenchPlan, questions: readonly BenchQuestion[], env: Env, scratch: string): Promise<BatchResult> {
+  // Stand-alone questions: a batch without --follow-up has no context to lean on.
+  const lines = questions.filter((q) => !q.followUp).slice(0, plan.batchQuestions).map((q) => q.text.replace(/\s+/g, " "));
+  const file = path.join(scratch, "batch.txt");
+  await writeFile(file, lines.join("\n") + "\n");
+  note(`ask --json --batch: ${lines.length} questions, ${plan.batchRuns} run(s)`);
+  const one = path.join(scratch, "batch-1.txt");
+  await writeFile(one, lines[0] + "\n");
+  const runsMs: number[] = [];
+  const startupMs: number[] = [];
+  for (let i = 0; i < plan.batchRuns; i++) {
+    runsMs.push(await timeAskBatch(...askWithTsx(file), env, lines.length));
+    startupMs.push(await timeAskBatch(...askWithTsx(one), env, 1));
+  }
+  const npmMs = await timeAskBatch(...askWithNpm(file), env, lines.length);
+  return { questions: lines.length, runsMs, medianMs: median(runsMs), startupMedianMs: median(startupMs), npmMs };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function measureHttp(plan: BenchPlan, sources: QuestionSources, env: Env): Promise<HttpResult> {
+  note(`HTTP: real server, ${plan.httpWarmup} warm-up + ${plan.httpRequests} requests at ${plan.httpConcurrency} concurrent`);
+  const server = await startServerProcess(env);
+  try {
+    const warmup = generateQuestions(sources, plan.httpWarmup, plan.seed + 2);
+    await fireAskLoad({ url: server.url, questions: warmup, concurrency: plan.httpConcurrency });
+    const questions = generateQuestions(sources, plan.httpRequests, plan.seed + 3);
+    const serverCpuBefore = await cpuMsOf(server.pid);
+    const clientCpuBefore = process.cpuUsage();
+    const load = await fireAskLoad({ url: server.url, questions, concurrency: plan.httpConcurrency });
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const serverCpuAfter = await cpuMsOf(server.pid);
+    const serverPeakRssBytes = await peakRssOf(server.pid);
+    const healthyAfter = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+    return {
+      requests: load.requests,
+      concurrency: plan.httpConcurrency,
+      warmup: warmup.length,
+      errors: load.errors.length,
+      errorSamples: load.errors.slice(0, 5),
+      latency: summarizeLatencies(load.latenciesMs),
+      requestsPerSecond: load.requests / (load.wallMs / 1000),
+      answered: load.answered,
+      outOfScope: load.outOfScope,
+      serverStartupMs: server.startupMs,
+      ...(serverPeakRssBytes ? { serverPeakRssBytes } : {}),
+      ...(serverCpuBefore !== undefined && serverCpuAfter !== undefined ? { serverCpuMsPerRequest: (serverCpuAfter - serverCpuBefore) / load.requests } : {}),
+      clientCpuMsPerRequest: (clientCpu.user + clientCpu.system) / 1000 / load.requests,
+      healthyAfter,
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,43 @@
+import type { BenchResults } from "./run.js";
+
+/** One acceptance figure beside its target; `pass` is undefined when the run did not measure it. */
+export interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  pass: boolean | undefined;
+}
+
+/** The synthetic corpus's target holds for 100 times the outline; a smaller (quick) one is shown, not judged. */
+const LARGE_SCALE_FOR_TARGET = 90;
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The acceptance targets of issues 2, 3 and 5, judged on a run's results. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [
+    { name: "outline: in-process p95", target: "< 10 ms", value: ms(results.outline.serve.latency.p95), pass: results.outline.serve.latency.p95 < 10 },
+  ];
+  const large = results.large;
+  checks.push({
+    name: "100× corpus: in-process p95",
+    target: "< 50 ms",
+    value: large ? `${ms(large.serve.latency.p95)}${large.scale < LARGE_SCALE_FOR_TARGET ? ` (at ${large.scale.toFixed(0)}×, not judged)` : ""}` : "skipped",
+    pass: large && large.scale >= LARGE_SCALE_FOR_TARGET ? large.serve.latency.p95 < 50 : undefined,
+  });
+  const batch = results.batch;
+  checks.push({
+    name: "batch of 100, start-up included",
+    target: "< 3 s",
+    value: batch ? `${(batch.medianMs / 1000).toFixed(2)} s (median)` : "skipped",
+    pass: batch ? batch.medianMs < 3000 : undefined,
+  });
+  const http = results.http;
+  checks.push({
+    name: "HTTP load: errors, health after",
+    target: "0, 200",
+    value: http ? `${http.errors}, ${http.healthyAfter ? "200" : "no answer"}` : "skipped",
+    pass: http ? http.errors === 0 && http.healthyAfter : undefined,
+  });
+  return checks;
+}

@@ -1,0 +1,23 @@
+import type { QuestionAnalysis } from "./question.js";
+
+/**
+ * Where a question stands to the corpus: `anchored` names an IP topic or a
+ * responsible unit outright; `likely` speaks the corpus's language without
+ * naming it ("有什么人才政策", "打官司找哪个部门"); `outside` is about
+ * something else (weather, taxes, tickets) or says nothing at all.
+ */
+export type Scope = "anchored" | "likely" | "outside";
+
+/** More than this share of a question's words must be known to the corpus for it to count as in scope without an anchor. */
+const KNOWN_SHARE = 0.5;
+
+export function scopeOf(question: QuestionAnalysis): Scope {
+  if (question.anchors.length > 0) return "anchored";
+  // A unit named about something else ("在法院起诉离婚", "公安局闯红灯罚款") is not an IP question.
+  if (question.offTopic.length > 0) return "outside";
+  // "中院负责什么" or just "海关": a unit and nothing else; "教育局啥时候报名上小学": a unit about something else.
+  if (question.units.length > 0 && (question.asksDuties || question.asksWho || question.coverageBesidesUnits > KNOWN_SHARE)) return "anchored";
+  // A colloquial cue the lexicon maps (打官司, 贷款) tips an even split; bare corpus words (泰安, 办理) do not.
+  if (question.coverage > KNOWN_SHARE || (question.cues.length > 0 && question.coverage >= KNOWN_SHARE)) return "likely";
+  return "outside";
+}

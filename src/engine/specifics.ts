@@ -1,0 +1,46 @@
+/**
+ * Details a question may ask for that a policy outline rarely gives: an
+ * amount, a procedure, a deadline, a phone number, an address. The engine
+ * prefers text that gives them, and says plainly when the text does not.
+ */
+export type Specific = "amount" | "procedure" | "deadline" | "phone" | "address";
+
+/** How a question asks for each detail. */
+const ASKED: [Specific, RegExp][] = [
+  ["amount", /(补贴|补助|资助|奖励|奖补|扶持资金|奖金|多少钱|金额|多少元|补贴多少|奖励多少|资助多少|补助多少|标准是多少|额度|补多少|给多少|奖多少|比例是|利率|费用|收费|多少万)/],
+  ["procedure", /(怎么办理|如何办理|怎样办理|怎么申请|如何申请|怎样申请|申请流程|办理流程|流程|手续|材料|条件|具体怎么|怎么弄|怎么做|步骤|如何操作|怎么办)/],
+  ["deadline", /(截止|什么时候|何时|期限|多久|几月|哪天)/],
+  ["phone", /(电话|联系方式|热线|手机号|邮箱|怎么联系)/],
+  ["address", /(地址|在哪|哪里|位置|怎么走|在什么地方)/],
+];
+
+/** Signs that a text does give the detail. */
+const GIVEN: Record<Specific, RegExp> = {
+  amount: /\d+(\.\d+)?\s*(万元|元|%|％)|每件.{0,8}\d/,
+  procedure: /(流程|程序|步骤|申请材料|申报材料|办理指南|提交)/,
+  deadline: /(\d{4}年\d{1,2}月\d{1,2}日|\d+月\d+日前|截止|期限为)/,
+  phone: /(\d{3,4}-\d{7,8}|\b1\d{10}\b|电话[：:])/,
+  address: /(地址[：:]|\d+号|路\d|大厦|号楼)/,
+};
+
+/** How an answer names a detail the text does not give. */
+export const SPECIFIC_NAMES: Record<Specific, string> = {
+  amount: "具体的资助项目、金额或标准",
+  procedure: "具体的申请条件、材料和办理流程",
+  deadline: "具体的时间或截止期限",
+  phone: "联系电话等联系方式",
+  address: "具体地址",
+};
+
+export function askedSpecifics(question: string): Specific[] {
+  return ASKED.filter(([, re]) => re.test(question)).map(([s]) => s);
+}
+
+/** True for a word that only asks for a detail (在哪, 多少钱), naming no topic. */
+export function asksOnlyForDetail(word: string): boolean {
+  return ASKED.some(([, re]) => re.test(word));
+}
+
+export function givesSpecific(text: string, specific: Specific): boolean {
+  return GIVEN[specific].test(text);
+}

@@ -1,0 +1,374 @@
+/**
+ * The Telegram bot end to end: telegram-test-api on 127.0.0.1 (fronted by
+ * FakeTelegram), the real product process started the way `npm start` starts
+ * it, and users talking to it. Assertions are on what a user sees: message
+ * text as Telegram renders it, buttons, and the toasts of tapped buttons.
+ *
+ * One process serves the whole file and the tests run in order: the 👍 given
+ * early shows up in /stats, and the document an admin adds is in the outline
+ * browsed afterwards. Each user has an id of their own, so that the rate limit
+ * of one never touches another.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../helpers/paths.js";
+import { BotProcess, eventually, FAKE_TOKEN } from "./support/bot-process.js";
+import { FakeTelegram, type BotMessage } from "./support/fake-telegram.js";
+import { htmlProblems, visibleText } from "./support/telegram-html.js";
+import { TelegramUser } from "./support/telegram-user.js";
+
+const ADMIN_ID = 9001;
+const RATE_LIMIT = 10;
+const OUTLINE_TITLE = "泰安市知识产权强市建设纲要（征求意见稿）";
+const PLEDGE_UNITS = ["市市场监管局", "市文化和旅游局", "泰安银保监分局"];
+const ADMIN_ONLY = "抱歉，这个操作仅限管理员使用。";
+const SEND_TEXT = "我只能回答文字问题";
+
+/** What Telegram shows for a message: HTML rendered, plain text as is. */
+const seen = (m: BotMessage): string => (m.parseMode === "HTML" ? visibleText(m.text) : m.text);
+const labels = (m: BotMessage): string[] => m.buttons.flat().map((b) => b.text);
+
+let telegram: FakeTelegram;
+let bot: BotProcess;
+let nextUserId = 1001;
+const newUser = (name: string) => new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, name);
+let adminUser: TelegramUser | undefined;
+const admin = () => (adminUser ??= new TelegramUser(telegram, FAKE_TOKEN, ADMIN_ID, "管理员"));
+
+beforeAll(async () => {
+  telegram = await FakeTelegram.start();
+  bot = await BotProcess.start({
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    ADMIN_USER_IDS: String(ADMIN_ID),
+    BOT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+  });
+  await eventually("the bot to start polling", () => bot.logged("Telegram bot polling for updates").length > 0 || !bot.alive, 90_000);
+  if (!bot.alive) throw new Error(`the bot process exited:\n${bot.tail}`);
+});
+
+afterAll(async () => {
+  await bot?.cleanup();
+  await telegram?.stop();
+});
+
+describe("an enterprise asking the bot", () => {
+  // One conversation: each step builds on the previous one.
+  let alice: TelegramUser;
+  let pledgeAnswer: BotMessage;
+  beforeAll(() => {
+    alice = newUser("Alice");
+  });
+
+  it("greets on /start with the documents it knows and example questions as tappable buttons", async () => {
+    await alice.say("/start");
+    const greeting = await alice.next();
+    expect(seen(greeting)).toContain(`《${OUTLINE_TITLE}》`);
+    expect(seen(greeting)).toContain("征求意见稿，内容以正式印发文件为准");
+    const examples = labels(greeting).filter((l) => l.startsWith("💬"));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+
+    const toast = await alice.toast(await alice.press(greeting, examples[0]!));
+    expect(toast).toBe("");
+    const answer = await alice.next();
+    expect(seen(answer)).toContain("责任单位：");
+    expect(labels(answer)).toEqual(expect.arrayContaining(["📄 查看原文", "👍 有帮助"]));
+  });
+
+  it("cites 建立知识产权运营机制 and 泰安银保监分局 for 专利质押贷款", async () => {
+    await alice.say("专利质押贷款怎么办理？");
+    pledgeAnswer = await alice.next();
+    const text = seen(pledgeAnswer);
+    expect(text.split("\n")[0]).toBe("建立知识产权运营机制");
+    expect(text).toContain(`《${OUTLINE_TITLE}》`);
+    expect(text).toContain(`责任单位：${PLEDGE_UNITS.join("、")}`);
+    expect(pledgeAnswer.text).toContain("<b>建立知识产权运营机制</b>");
+    expect(labels(pledgeAnswer)).toEqual(["📄 查看原文", "🔗 相关措施", "👍 有帮助", "👎 没帮助"]);
+    expect(telegram.chatActions).toContainEqual({ chatId: alice.chatId, action: "typing" });
+    // Without an LLM nothing streams: the answer is one message, never edited.
+    expect(telegram.edits.filter((e) => e.messageId === pledgeAnswer.messageId)).toEqual([]);
+  });
+
+  it("answers the follow-up 那找哪个部门？ with the units of the same measure", async () => {
+    await alice.say("那找哪个部门？");
+    const text = seen(await alice.next());
+    expect(text).toContain("建立知识产权运营机制");
+    for (const unit of PLEDGE_UNITS) expect(text).toContain(unit);
+  });
+
+  it("shows the measure's full text on 查看原文", async () => {
+    await alice.toast(await alice.press(pledgeAnswer, "查看原文"));
+    const source = await alice.next();
+    const text = seen(source);
+    expect(text.split("\n")[0]).toBe("建立知识产权运营机制");
+    expect(text).toContain("积极做好商标、专利质押融资合同登记备案等相关工作");
+    expect(text).toContain(`责任单位：${PLEDGE_UNITS.join("、")}`);
+    expect(labels(source)).toEqual(["🔗 相关措施"]);
+  });
+
+  it("thanks for 👍 and takes the feedback buttons away", async () => {
+    const toast = await alice.toast(await alice.press(pledgeAnswer, "👍"));
+    expect(toast).toBe("感谢反馈！");
+    const updated = await alice.current(pledgeAnswer.messageId, (m) => !labels(m).some((l) => l.includes("👍")));
+    expect(labels(updated)).toEqual(["📄 查看原文", "🔗 相关措施"]);
+  });
+
+  it("escapes markup a user sends: <b>x</b><script> arrives as text", async () => {
+    // A user of their own: right after a question, the engine would take it for a follow-up.
+    const mallory = newUser("Mallory");
+    await mallory.say("<b>x</b><script>");
+    const reply = await mallory.next();
+    expect(reply.parseMode).toBe("HTML");
+    expect(reply.text).toContain("&lt;b&gt;x&lt;/b&gt;&lt;script&gt;");
+    expect(reply.text).not.toContain("<script>");
+    expect(seen(reply)).toContain("您问：<b>x</b><script>");
+
+    await mallory.say("/unit <b>x</b>&amp;");
+    expect(seen(await mallory.next())).toContain("没有找到责任单位「<b>x</b>&amp;」");
+  });
+
+  it("in a group answers /ask and mentions, and stays out of the group's own conversation", async () => {
+    const group = { id: -100123, type: "supergroup" as const, title: "企业服务群" };
+    const erin = new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, "Erin", group);
+    await erin.say("大家好，今天开会吗？");
+    await erin.say("/ask 专利质押贷款怎么办理？");
+    const answer = await erin.next();
+    expect(seen(answer).split("\n")[0]).toBe("建立知识产权运营机制");
+
+    await erin.say("@TestNameBot 知识产权纠纷调解找谁？", { entities: [{ type: "mention", offset: 0, length: 12 }] });
+    expect(seen(await erin.next())).toContain("责任单位：");
+    expect(erin.unread()).toEqual([]);
+  });
+
+});
+
+describe("admins refreshing the corpus from the chat", () => {
+  it("refuses /reload from a user who is not an admin", async () => {
+    const bob = newUser("Bob");
+    await bob.say("/reload");
+    expect(seen(await bob.next())).toContain(ADMIN_ONLY);
+    expect(bot.logged("admin action refused for a non-admin")).toContainEqual(expect.objectContaining({ userId: bob.id, action: "/reload" }));
+  });
+
+  it("refuses a document from a user who is not an admin", async () => {
+    const bob = newUser("Bob");
+    const bytes = await readFile(path.join(FIXTURES, "subsidy.docx"));
+    await bob.sendWithout({ document: { ...telegram.addFile(bytes, ".docx"), file_name: "subsidy.docx" } });
+    expect(seen(await bob.next())).toContain(ADMIN_ONLY);
+  });
+
+  it("rebuilds the index on an admin's /reload, reporting progress in one edited message", async () => {
+    const boss = admin();
+    await boss.say("/reload");
+    const progress = await boss.next();
+    expect(seen(progress)).toContain("正在从政策库目录重建索引");
+    await boss.current(progress.messageId, (m) => seen(m) === "✅ 索引已重建。", 60_000);
+    const summary = await boss.next((m) => seen(m).startsWith("✅ 索引已重建"), 60_000);
+    expect(seen(summary)).toMatch(/文件 1 个，措施 \d+ 项/);
+  });
+
+  it("refuses a broken .docx from an admin and leaves the corpus as it was", async () => {
+    const boss = admin();
+    const bytes = await readFile(path.join(FIXTURES, "broken.docx"));
+    await boss.sendWithout({ document: { ...telegram.addFile(bytes, ".docx"), file_name: "新办法.docx" } });
+    const refusal = await boss.next((m) => seen(m).startsWith("❌ 添加文件"), 30_000);
+    expect(seen(refusal)).toContain("《新办法.docx》");
+    expect(seen(refusal)).toContain("政策库没有任何改动");
+  });
+
+  it("adds an admin's .docx to the corpus and then answers from it", async () => {
+    const boss = admin();
+    const bytes = await readFile(path.join(FIXTURES, "subsidy.docx"));
+    await boss.sendWithout({ document: { ...telegram.addFile(bytes, ".docx"), file_name: "subsidy.docx", mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" } });
+    const progress = await boss.next();
+    expect(seen(progress)).toContain("正在添加《subsidy.docx》");
+    const added = await boss.next((m) => seen(m).startsWith("✅ 已加入政策库并完成索引"), 60_000);
+    expect(seen(added)).toContain("《泰安市专利资助办法（测试样例）》");
+    expect(seen(added)).toContain("市财政局");
+    await boss.current(progress.messageId, (m) => seen(m) === "✅ 已添加《subsidy.docx》。");
+
+    await boss.say("发明专利授权资助标准是什么？");
+    const answer = seen(await boss.next());
+    expect(answer.split("\n")[1]).toContain("《泰安市专利资助办法（测试样例）》");
+    expect(answer).toContain("每件资助5000元");
+  });
+
+  it("shows usage statistics with the feedback given to an admin's /stats, and refuses them to others", async () => {
+    const boss = admin();
+    await boss.say("/stats");
+    const stats = seen(await boss.next());
+    expect(stats).toContain("使用统计");
+    expect(stats).toMatch(/提问：\d+ 次/);
+    expect(stats).toContain("反馈：👍 1 · 👎 0");
+    expect(stats).toContain("文件 2 个");
+
+    const bob = newUser("Bob");
+    await bob.say("/stats");
+    expect(seen(await bob.next())).toContain(ADMIN_ONLY);
+  });
+
+});
+
+describe("commands for browsing the outline and the responsible units", () => {
+  it("explains on /help how to ask, follow up and browse; admins also see their commands", async () => {
+    const carol = newUser("Carol");
+    await carol.say("/help");
+    const help = seen(await carol.next());
+    expect(help).toContain("那找哪个部门？");
+    for (const command of ["/outline", "/units", "/unit"]) expect(help).toContain(command);
+    expect(help).not.toContain("/reload");
+
+    const boss = admin();
+    await boss.say("/help");
+    expect(seen(await boss.next())).toContain("/reload");
+  });
+
+  it("lists every responsible unit on /units", async () => {
+    const carol = newUser("Carol");
+    await carol.say("/units");
+    const units = seen(await carol.next());
+    expect(units).toMatch(/责任单位（共 \d+ 个）/);
+    for (const unit of [...PLEDGE_UNITS, "市中级人民法院", "市公安局"]) expect(units).toContain(`• ${unit}（`);
+  });
+
+  it.each([
+    ["市监局", "市市场监管局"],
+    ["中院", "市中级人民法院"],
+  ])("lists the measures of /unit %s under the unit's own name, %s, with full-text buttons", async (alias, unit) => {
+    const carol = newUser("Carol");
+    await carol.say(`/unit ${alias}`);
+    const reply = await carol.next();
+    expect(seen(reply).split("\n")[0]).toMatch(new RegExp(`^${unit} 负责或参与 \\d+ 项措施（「${alias}」即 ${unit}）：$`));
+    expect(labels(reply).length).toBeGreaterThan(0);
+    expect(labels(reply).every((l) => l.startsWith("📄 "))).toBe(true);
+
+    await carol.toast(await carol.press(reply, /^📄/));
+    expect(seen(await carol.next())).toContain(unit);
+  });
+
+  it("says so when /unit names no unit it knows", async () => {
+    const carol = newUser("Carol");
+    await carol.say("/unit 火星局");
+    expect(seen(await carol.next())).toContain("没有找到责任单位「火星局」");
+  });
+
+  it("browses the outline on /outline by editing one message: chapter, section, measure and back", async () => {
+    const carol = newUser("Carol");
+    await carol.say("/outline");
+    const top = await carol.next();
+    // With the uploaded document there are two: the browser opens at the list of documents.
+    expect(seen(top)).toContain("政策库中的文件");
+    expect(labels(top).sort()).toEqual([`📘 ${OUTLINE_TITLE}`, "📘 泰安市专利资助办法（测试样例）"].sort());
+    await carol.press(top, "📘 泰安市知识产权强市");
+    const document = await carol.current(top.messageId, (m) => labels(m).includes("📂 三、工作措施"));
+    expect(seen(document)).toContain(`《${OUTLINE_TITLE}》`);
+    expect(seen(document)).toContain("征求意见稿，内容以正式印发文件为准");
+
+    await carol.press(document, "三、工作措施");
+    const chapter = await carol.current(top.messageId, (m) => labels(m).some((l) => l.includes("（三）提升知识产权运用效益")));
+    expect(seen(chapter)).toContain("三、工作措施");
+    await carol.press(chapter, "（三）提升知识产权运用效益");
+    const section = await carol.current(top.messageId, (m) => labels(m).some((l) => l.includes("2.建立知识产权运营机制")));
+    await carol.press(section, "2.建立知识产权运营机制");
+    const measure = await carol.current(top.messageId, (m) => seen(m).includes(`责任单位：${PLEDGE_UNITS.join("、")}`));
+    expect(seen(measure).split("\n")[0]).toBe("建立知识产权运营机制");
+
+    await carol.press(measure, "返回上一级");
+    const back = await carol.current(top.messageId, (m) => labels(m).some((l) => l.includes("2.建立知识产权运营机制")));
+    await carol.press(back, "返回上一级");
+    const up = await carol.current(top.messageId, (m) => labels(m).some((l) => l.includes("（三）提升知识产权运用效益")));
+    await carol.press(up, "返回上一级");
+    const home = await carol.current(top.messageId, (m) => labels(m).includes("📂 三、工作措施"));
+    await carol.press(home, "全部文件");
+    await carol.current(top.messageId, (m) => seen(m).includes("政策库中的文件"));
+    expect(carol.unread()).toEqual([]);
+  });
+
+});
+
+describe("robustness", () => {
+  it.each([
+    ["a sticker", { sticker: { file_id: "sticker-1", file_unique_id: "s1", width: 512, height: 512, is_animated: false, is_video: false, type: "regular" } }],
+    ["a photo", { photo: [{ file_id: "photo-1", file_unique_id: "p1", width: 90, height: 90 }] }],
+    ["a voice message", { voice: { file_id: "voice-1", file_unique_id: "v1", duration: 3 } }],
+  ])("asks for text when sent %s", async (_, extra) => {
+    const dave = newUser("Dave");
+    await dave.sendWithout(extra);
+    expect(seen(await dave.next())).toContain(SEND_TEXT);
+  });
+
+  it("survives updates it cannot use: stale buttons, unknown commands, edited messages, overlong questions", async () => {
+    const frank = newUser("Frank");
+    await frank.say("/start");
+    const greeting = await frank.next();
+    expect(await frank.toast(await frank.pressData(greeting, "s|no-such-record#9"))).toContain("已不在当前政策库中");
+    expect(await frank.toast(await frank.pressData(greeting, "zz|garbage"))).toContain("已不在当前政策库中");
+    expect(await frank.toast(await frank.pressData(greeting, "f|999999|1"))).toBe("没有找到这条回答的记录，反馈未保存。");
+    expect(await frank.toast(await frank.pressData(greeting, "q|999"))).toBe("");
+
+    await frank.say("/nosuchcommand");
+    expect(seen(await frank.next())).toContain("没有这个命令");
+    await frank.say("专利".repeat(300));
+    expect(seen(await frank.next())).toContain("问题有 600 个字，太长了");
+
+    const chat = { id: frank.id, type: "private", first_name: "Frank" };
+    const from = { id: frank.id, is_bot: false, first_name: "Frank" };
+    telegram.inject({ edited_message: { message_id: 1, date: 1, edit_date: 2, chat, from, text: "专利质押贷款怎么办理？" } });
+    expect(seen(await frank.next())).toContain("修改后的消息我不会重新回答");
+    // A group message without a sender (posted on behalf of a channel) and an inline-mode button tap without a message.
+    telegram.inject({ message: { message_id: 2, date: 1, chat: { id: -100999, type: "supergroup", title: "群" }, text: "专利质押贷款怎么办理？" } });
+    telegram.inject({ callback_query: { id: "inline-1", from, chat_instance: "x", inline_message_id: "im-1", data: "o|" } });
+    await eventually("the injected updates to be handled", () => telegram.callbackAnswers.some((a) => a.callbackQueryId === "inline-1"));
+
+    expect(bot.alive).toBe(true);
+    expect(bot.logged("bot update failed")).toEqual([]);
+  });
+
+  it("rate-limits a user who floods 30 messages, with one notice, and keeps answering everyone else", async () => {
+    const flooder = newUser("Flooder");
+    for (let i = 0; i < 30; i++) await flooder.say(`专利质押贷款怎么办理？第${i + 1}次`);
+    await eventually("every flooded message to be handled", () => bot.logged("rate limited").filter((l) => l.userId === flooder.id).length >= 30 - RATE_LIMIT, 60_000);
+    const replies = flooder.messages();
+    const notices = replies.filter((m) => seen(m).startsWith("您发送得太快了"));
+    expect(notices).toHaveLength(1);
+    expect(seen(notices[0]!)).toContain(`每分钟最多回答 ${RATE_LIMIT} 条消息`);
+    expect(replies.filter((m) => seen(m).includes("建立知识产权运营机制"))).toHaveLength(RATE_LIMIT);
+
+    expect(bot.alive).toBe(true);
+    const grace = newUser("Grace");
+    await grace.say("专利质押贷款怎么办理？");
+    expect(seen(await grace.next())).toContain(`责任单位：${PLEDGE_UNITS.join("、")}`);
+  });
+
+  it("sends only HTML that Telegram accepts, each message within 4,096 characters, each toast within 200", () => {
+    const chats = new Set(telegram.emulator.storage.botMessages.map((u) => Number((u.message as { chat_id: number | string }).chat_id)));
+    const messages = [...chats].flatMap((chatId) => telegram.botMessages(chatId));
+    expect(messages.length).toBeGreaterThan(40);
+    for (const m of messages) {
+      if (m.parseMode === "HTML") expect(htmlProblems(m.text), m.text.slice(0, 80)).toEqual([]);
+      else expect(m.text.length).toBeLessThanOrEqual(4096);
+    }
+    expect(telegram.edits.length).toBeGreaterThan(5);
+    for (const edit of telegram.edits) expect(htmlProblems(edit.text), edit.text.slice(0, 80)).toEqual([]);
+    for (const answer of telegram.callbackAnswers) expect(Array.from(answer.text ?? "").length).toBeLessThanOrEqual(200);
+  });
+
+  it("answers what it has received, then exits cleanly on SIGTERM", async () => {
+    const hank = newUser("Hank");
+    await hank.say("知识产权纠纷调解找谁？");
+    await eventually("the question to be fetched", () => telegram.allUpdatesFetched());
+    const code = await bot.terminate();
+    expect(code).toBe(0);
+    expect(seen(await hank.next(undefined, 1000))).toContain("责任单位：");
+    expect(bot.logged("Telegram bot stopped")).toHaveLength(1);
+    expect(bot.logged("stopped")).toHaveLength(1);
+  });
+
+  it("never writes the bot token to its logs", () => {
+    expect(bot.logs.length).toBeGreaterThan(10);
+    const secret = FAKE_TOKEN.split(":")[1]!;
+    for (const line of bot.logs) expect(JSON.stringify(line)).not.toContain(secret);
+    expect(bot.tail).not.toContain(secret);
+  });
+});
