@@ -31,7 +31,8 @@ export interface LexicalIndexData {
  */
 export class LexicalIndex {
   private readonly postings = new Map<string, { entry: number; tf: number }[]>();
-  private readonly averageLength: number;
+  /** BM25's length normalisation of each entry, `K1 · (1 − B + B · length / average)`, computed once. */
+  private readonly lengthNorms: Float64Array;
 
   private constructor(private readonly data: LexicalIndexData) {
     data.entries.forEach((entry, i) => {
@@ -42,7 +43,8 @@ export class LexicalIndex {
       }
     });
     const total = data.entries.reduce((sum, e) => sum + e.length, 0);
-    this.averageLength = data.entries.length ? total / data.entries.length : 1;
+    const averageLength = data.entries.length ? total / data.entries.length : 1;
+    this.lengthNorms = Float64Array.from(data.entries, (e) => K1 * (1 - B + (B * e.length) / averageLength));
   }
 
   static build(entries: readonly LexicalEntry[]): LexicalIndex {
@@ -88,19 +90,19 @@ export class LexicalIndex {
 
   /** Entries scored by BM25, best first. */
   search(query: readonly WeightedTerm[], limit: number): { entry: number; score: number }[] {
-    const scores = new Map<number, number>();
+    const scores = new Float64Array(this.size);
+    const touched: number[] = [];
     for (const { term, weight } of query) {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term);
       for (const { entry, tf } of list) {
-        const length = this.data.entries[entry]!.length;
-        const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * length) / this.averageLength));
-        scores.set(entry, (scores.get(entry) ?? 0) + weight * idf * norm);
+        if (scores[entry] === 0) touched.push(entry);
+        scores[entry]! += (weight * idf * tf * (K1 + 1)) / (tf + this.lengthNorms[entry]!);
       }
     }
-    return [...scores.entries()]
-      .map(([entry, score]) => ({ entry, score }))
+    return touched
+      .map((entry) => ({ entry, score: scores[entry]! }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }

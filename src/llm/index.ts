@@ -19,5 +19,5 @@ export { PromptError } from "./prompts.js";
  */
 export async function createGroundedComposer(deps: { config: Config; logger: Logger; promptsDir: string }): Promise<GroundedComposer | undefined> {
   if (deps.config.LLM_PROVIDER === "none") return undefined;
-  return createComposer({ ...deps, provider: createChatProvider(deps.config) });
+  return createComposer({ ...deps, provider: await createChatProvider(deps.config) });
 }

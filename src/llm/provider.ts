@@ -5,7 +5,6 @@
  * say is decided in verify.ts.
  */
 import type { BaseMessageLike } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config/config.js";
 import { redactSecrets } from "../log/index.js";
 
@@ -90,8 +89,10 @@ export async function withDeadline<T>(ms: number, work: (signal: AbortSignal) =>
   }
 }
 
-export function createChatProvider(config: Config): ChatProvider {
+/** The OpenAI client is loaded only here, so deployments without an LLM never pay for it at start-up. */
+export async function createChatProvider(config: Config): Promise<ChatProvider> {
   if (!config.LLM_BASE_URL || !config.LLM_MODEL) throw new Error("LLM_BASE_URL and LLM_MODEL are required when LLM_PROVIDER=openai");
+  const { ChatOpenAI } = await import("@langchain/openai");
   const model = new ChatOpenAI({
     model: config.LLM_MODEL,
     // Local servers (vLLM, Ollama) accept any key; the SDK insists on one.

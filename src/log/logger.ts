@@ -30,6 +30,22 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return out;
 }
 
+/** Plain objects and arrays nest this deep at most in a log line; deeper values are left as they are. */
+const MAX_SCRUB_DEPTH = 6;
+
+/**
+ * Replaces secrets in a value's strings, however deeply they sit in plain
+ * objects and arrays (an upstream error message quoted in `detail.reason`
+ * may repeat an API key). Errors are left to the `err` serializer.
+ */
+function scrubDeep(value: unknown, secrets: readonly string[], depth: number): unknown {
+  if (typeof value === "string") return redactSecrets(value, secrets);
+  if (depth >= MAX_SCRUB_DEPTH || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, secrets, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets, depth + 1)]));
+}
+
 /**
  * The one logger. Writes to stderr so that stdout stays clean for `--json`
  * output; pretty on a terminal, JSON lines otherwise. Secrets listed in
@@ -44,8 +60,7 @@ export function createLogger(options: {
 }): Logger {
   const secrets = options.secrets ?? [];
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
-  const scrub = (value: unknown): unknown =>
-    typeof value === "string" ? redactSecrets(value, secrets) : value;
+  const scrub = (value: unknown): unknown => (secrets.length > 0 ? scrubDeep(value, secrets, 0) : value);
   return pino(
     {
       level: options.level,

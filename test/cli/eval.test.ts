@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Scores } from "../../src/eval/score.js";
 import { groundedEcho, startStubOpenAIServer, type StubOpenAIServer } from "../llm/stub-openai-server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -25,17 +26,8 @@ const QUESTIONS = [
   { id: "q-06", question: "今天泰安天气怎么样？", expect: { out_of_scope: true } },
 ];
 
-interface Figures {
-  questions: number;
-  top1: { hit: number; of: number };
-  top3: { hit: number; of: number };
-  unitsExact: { hit: number; of: number };
-  unitLookups: { complete: number; precise: number; of: number };
-  answerContains: { hit: number; of: number };
-  outOfScopeRefused: { hit: number; of: number };
-  falseRefusals: number;
-  sources: { engine: number; llm: number; curated: number };
-}
+/** What the report holds per mode: the scores without the per-question failures. */
+type Figures = Omit<Scores, "failed">;
 interface EvalReport {
   mode: { answers: string; llmModel?: string; embeddings: string };
   full: Figures;

@@ -1,15 +1,13 @@
 /**
  * Reads any supported document into blocks. This is the one entry point the
  * rest of the corpus code uses; every problem with the file itself comes out
- * as a DocumentError naming the file and saying why.
+ * as a DocumentError naming the file and saying why. The parsers of the
+ * heavier formats (pdf.js above all) are loaded on first use, so answering
+ * from a built index never pays for them.
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { DocumentError, type Block } from "../blocks.js";
-import { docxToBlocks } from "./docx.js";
-import { htmlToBlocks } from "./html.js";
-import { markdownToBlocks } from "./markdown.js";
-import { pdfToBlocks } from "./pdf.js";
 import { decodeText, txtToBlocks } from "./txt.js";
 
 /** How one format turns a file's bytes into blocks, and how to describe a file it cannot parse. */
@@ -23,18 +21,18 @@ const NO_TEXT = "the document contains no text";
 
 const TEXT: Format = { read: txtToBlocks, corrupt: "not a readable text file", empty: NO_TEXT };
 const MARKDOWN: Format = {
-  read: (bytes) => markdownToBlocks(decodeText(bytes)),
+  read: async (bytes) => (await import("./markdown.js")).markdownToBlocks(decodeText(bytes)),
   corrupt: "not a readable Markdown file",
   empty: NO_TEXT,
 };
-const HTML: Format = { read: (bytes) => htmlToBlocks(decodeText(bytes)), corrupt: "not a readable HTML file", empty: NO_TEXT };
+const HTML: Format = { read: async (bytes) => (await import("./html.js")).htmlToBlocks(decodeText(bytes)), corrupt: "not a readable HTML file", empty: NO_TEXT };
 const DOCX: Format = {
-  read: docxToBlocks,
+  read: async (bytes) => (await import("./docx.js")).docxToBlocks(bytes),
   corrupt: "not a valid Word .docx file (an old .doc or a renamed file must be re-saved as .docx)",
   empty: NO_TEXT,
 };
 const PDF: Format = {
-  read: pdfToBlocks,
+  read: async (bytes, file) => (await import("./pdf.js")).pdfToBlocks(bytes, file),
   corrupt: "not a valid PDF file, or the PDF is damaged",
   empty: "the PDF contains no extractable text (a scanned PDF needs OCR before it can be added)",
 };
