@@ -18,7 +18,6 @@ runMain(async () => {
   const stoppers: (() => Promise<void>)[] = [];
   if (config.WEB_ENABLED) {
     const web = await startWebServer({ service, config, logger });
-    logger.info({ url: web.url }, "service-window console listening");
     stoppers.push(web.stop);
   }
   if (config.TELEGRAM_BOT_TOKEN) {
