@@ -4,7 +4,7 @@ import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
 import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences } from "./compose.js";
 import { analyzeQuestion, lexiconWords, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
-import { scopeOf } from "./scope.js";
+import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
 import { UnitDirectory } from "./unit-directory.js";
@@ -82,8 +82,8 @@ export class PolicyEngine {
     const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.length > 0;
     const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
 
-    // "市公安局负责哪些工作" or just "中院": every measure of that unit.
     const scope = scopeOf(analysis);
+    // "市公安局负责哪些工作" or just "中院": every measure of that unit.
     if (analysis.units.length === 1 && scope !== "outside" && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
       const unit = analysis.units[0]!;
       const records = this.recordsOfUnit(unit);
@@ -92,7 +92,7 @@ export class PolicyEngine {
 
     // A short message with no topic of its own continues the conversation, unless it is about something else
     // ("今天天气怎么样？") or says nothing the corpus knows ("<b>x</b>").
-    const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= 0.5;
+    const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= KNOWN_SHARE;
     const isFollowUp =
       previous.length > 0 &&
       analysis.offTopic.length === 0 &&

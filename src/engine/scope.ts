@@ -9,7 +9,7 @@ import type { QuestionAnalysis } from "./question.js";
 export type Scope = "anchored" | "likely" | "outside";
 
 /** More than this share of a question's words must be known to the corpus for it to count as in scope without an anchor. */
-const KNOWN_SHARE = 0.5;
+export const KNOWN_SHARE = 0.5;
 
 export function scopeOf(question: QuestionAnalysis): Scope {
   if (question.anchors.length > 0) return "anchored";
