@@ -42,32 +42,44 @@ export interface ServiceDeps {
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: Failure): Result<T> => ({ ok: false, error });
 
+function engineOf(config: Config, index: LoadedIndex): PolicyEngine {
+  return new PolicyEngine(index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+}
+
+/**
+ * Builds the next index version from the corpus aside, swaps it in and loads
+ * it. Throws `IndexBuildError` (which file, why) with the serving version
+ * untouched.
+ */
+async function buildAndLoad(config: Config, onProgress?: (p: IngestProgress) => void): Promise<LoadedIndex> {
+  const makeProvider = providerFactory(config);
+  await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider, onProgress });
+  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
+  if (!loaded.ok) throw new IndexBuildError(`the freshly built index does not load: ${loaded.message}`);
+  return loaded.index;
+}
+
 /**
  * Loads the serving index, building it first when it is missing, corrupt, of
  * another embeddings provider, or older than the corpus folder (a document or
  * the lexicon edited while the service was down).
  */
 export async function openEngine(config: Config, logger: Logger): Promise<PolicyEngine> {
-  const makeProvider = providerFactory(config);
-  const engineOf = (index: LoadedIndex) => new PolicyEngine(index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
-  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
+  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
   if (loaded.ok) {
     const change = await corpusChangeSince(loaded.index.manifest, config.corpusDir);
-    if (!change) return engineOf(loaded.index);
+    if (!change) return engineOf(config, loaded.index);
     logger.info({ change }, "the corpus changed since the index was built: re-indexing");
   } else if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus");
   else logger.warn({ problem: loaded.problem, detail: loaded.message }, "the index cannot be used: rebuilding it from the corpus");
   try {
-    await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider });
+    return engineOf(config, await buildAndLoad(config));
   } catch (error) {
     // The last good index keeps serving; the admin learns which file failed and why.
     if (!(error instanceof IndexBuildError) || !loaded.ok) throw error;
     logger.error({ file: error.file, reason: error.reason }, "re-indexing the changed corpus failed; the previous index keeps serving");
-    return engineOf(loaded.index);
+    return engineOf(config, loaded.index);
   }
-  const rebuilt = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
-  if (!rebuilt.ok) throw new Error(`the freshly built index does not load: ${rebuilt.message}`);
-  return engineOf(rebuilt.index);
 }
 
 export function summarize(engine: PolicyEngine, embedded: number, reused: number, seconds: number): IngestSummary {
@@ -139,10 +151,8 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
   async function rebuild(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
     const startedAt = performance.now();
     try {
-      const { manifest } = await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider: providerFactory(config), onProgress });
-      const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
-      if (!loaded.ok) return fail({ code: "index_failed", message: loaded.message });
-      engine = new PolicyEngine(loaded.index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+      engine = engineOf(config, await buildAndLoad(config, onProgress));
+      const { manifest } = engine.index;
       await composer?.reloadPrompts().catch((error: Error) => logger.error({ err: error }, "prompts not reloaded; the previous ones stay"));
       const seconds = Math.round((performance.now() - startedAt) / 10) / 100;
       logger.info({ version: manifest.version, counts: manifest.counts, seconds }, "index rebuilt and swapped in");

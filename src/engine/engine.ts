@@ -3,7 +3,7 @@ import { hasWords } from "../corpus/clean.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
 import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences } from "./compose.js";
-import { analyzeQuestion, lexiconWords, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
+import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
 import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
@@ -56,12 +56,13 @@ export class PolicyEngine {
   ) {
     this.records = new Map(index.records.map((r) => [r.id, r]));
     this.units = new UnitDirectory(index.records, index.aliases);
-    const lexiconVocabulary = lexiconWords(index.lexicon);
+    const lexicon = normalizeLexicon(index.lexicon);
+    const lexiconVocabulary = lexiconWords(lexicon);
     this.vocabulary = {
       tokenizer: index.tokenizer,
-      lexicon: index.lexicon,
+      lexicon,
       units: this.units,
-      anchors: scopeAnchors(index.lexicon, index.records.map((r) => r.title)),
+      anchors: scopeAnchors(lexicon, index.records.map((r) => r.title)),
       knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
       inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };

@@ -4,7 +4,6 @@ import { Tokenizer } from "../index/tokenizer.js";
 import { askedSpecifics, asksOnlyForDetail, type Specific } from "./specifics.js";
 import type { UnitDirectory } from "./unit-directory.js";
 
-
 /** What a question is, as far as retrieval and composition need to know. */
 export interface QuestionAnalysis {
   text: string;
@@ -43,11 +42,11 @@ const TARGET = /(目标|指标|达到多少|要达到|到20\d\d|20\d\d年|多少
 const GENERAL = /(原则|指导思想|总体要求|保障|考核|评估|组织领导|编制背景|为什么制定|为啥|纲要是什么|主要内容|有哪些措施|总体|哪几条)/;
 const FOLLOW_UP = /^(那|那么|那这个|这个|这|它|该|其|具体|还有|另外|上面|刚才|前面|这项|那项|此)/;
 
-
 export interface QuestionVocabulary {
   tokenizer: Tokenizer;
-  lexicon: Lexicon;
   units: UnitDirectory;
+  /** The lexicon with every word normalised (`normalizeLexicon`), so that questions are matched without redoing it. */
+  lexicon: Lexicon;
   /** Record titles and domain words that put a question in scope. */
   anchors: readonly string[];
   /** Whether the corpus or the lexicon knows a word. */
@@ -69,14 +68,11 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
   for (const group of lexicon.synonyms) {
-    const triggers = group.when.map(Tokenizer.normalize).filter((w) => text.includes(w));
+    const triggers = group.when.filter((w) => text.includes(w));
     if (triggers.length === 0) continue;
     triggers.forEach((w) => cues.add(w));
     const weight = triggers.every((w) => !vocabulary.inCorpus(w)) ? TRANSLATED_WORD : EXPANDED_WORD;
-    for (const w of group.add) {
-      const key = Tokenizer.normalize(w);
-      expansions.set(key, Math.max(expansions.get(key) ?? 0, weight));
-    }
+    for (const w of group.add) expansions.set(w, Math.max(expansions.get(w) ?? 0, weight));
   }
   const expandedWeights = new Map<string, number>();
   for (const [phrase, weight] of expansions) {
@@ -107,7 +103,7 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     anchors,
     cues: [...cues],
     topicCues: [...cues].filter((c) => !WHO.test(c) && !asksOnlyForDetail(c)),
-    offTopic: lexicon.outOfScope.map(Tokenizer.normalize).filter((w) => text.includes(w)),
+    offTopic: lexicon.outOfScope.filter((w) => text.includes(w)),
     coverage: counted > 0 ? known / counted : 0,
     coverageBesidesUnits: besidesUnits.length > 0 ? besidesUnits.filter((w) => vocabulary.knows(w)).length / besidesUnits.length : 1,
     units: mentionedUnits,
@@ -130,8 +126,19 @@ export function scopeAnchors(lexicon: Lexicon, titles: readonly string[]): strin
   return [...anchors];
 }
 
-/** Every word the lexicon itself names, for telling known words from unknown ones. */
+/** Every word a (normalised) lexicon itself names, for telling known words from unknown ones. */
 export function lexiconWords(lexicon: Lexicon): Set<string> {
-  const words = [...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when, ...g.add])];
-  return new Set(words.map(Tokenizer.normalize));
+  return new Set([...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when, ...g.add])]);
+}
+
+/** The lexicon with width and case normalised as questions are (`Tokenizer.normalize`), done once per index. */
+export function normalizeLexicon(lexicon: Lexicon): Lexicon {
+  const all = (words: readonly string[]) => words.map(Tokenizer.normalize);
+  return {
+    keepWhole: all(lexicon.keepWhole),
+    synonyms: lexicon.synonyms.map((g) => ({ when: all(g.when), add: all(g.add) })),
+    domainTerms: all(lexicon.domainTerms),
+    stopwords: all(lexicon.stopwords),
+    outOfScope: all(lexicon.outOfScope),
+  };
 }
