@@ -90,12 +90,12 @@ export function summarize(engine: PolicyEngine, embedded: number, reused: number
 /**
  * The product's one service: answers (curated, LLM or extractive), logs
  * them, and manages the corpus. A reload builds the next index aside while
- * the current engine keeps answering, then swaps it in.
+ * the current engine keeps answering, then swaps it in; corpus changes are
+ * queued and applied one at a time.
  */
 export async function createPolicyService(deps: ServiceDeps): Promise<PolicyService> {
   const { config, logger, store, composer } = deps;
   let engine = await openEngine(config, logger);
-  let reloading: Promise<Result<IngestSummary>> | undefined;
   const started = Date.now();
 
   const summaryOf = (doc: PolicyDocument): DocumentSummary => ({
@@ -166,12 +166,23 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     }
   }
 
-  /** One rebuild at a time; a second request waits for the first and shares its outcome. */
-  function reload(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
-    if (reloading) return reloading;
-    reloading = rebuild(onProgress).finally(() => (reloading = undefined));
-    return reloading;
+  /**
+   * Corpus changes (publish, remove, reload) run one after another, each with
+   * its own rebuild, so none is reported done before its change is indexed.
+   */
+  let changes: Promise<unknown> = Promise.resolve();
+  let changesPending = 0;
+  function serialised<T>(change: () => Promise<T>): Promise<T> {
+    changesPending += 1;
+    const run = changes.then(change);
+    changes = run.then(
+      () => (changesPending -= 1),
+      () => (changesPending -= 1),
+    );
+    return run;
   }
+
+  const reload = (onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> => serialised(() => rebuild(onProgress));
 
   async function preview(fileName: string, bytes: Uint8Array): Promise<Result<DocumentPreview>> {
     const invalid = validateUpload(fileName, bytes, config.MAX_UPLOAD_BYTES);
@@ -217,52 +228,58 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
         units: manifest.counts.units,
         chunks: manifest.counts.chunks,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
-        reloading: Boolean(reloading),
+        reloading: changesPending > 0,
+        pendingChanges: changesPending,
         llm: config.LLM_PROVIDER,
         embeddings: `${manifest.embeddings.provider}:${manifest.embeddings.model}/${manifest.embeddings.dimension}`,
       };
     },
     reload,
     previewDocument: preview,
-    async publishDocument(fileName, bytes, onProgress) {
-      const previewed = await preview(fileName, bytes);
-      if (!previewed.ok) return previewed;
-      const name = fileName.normalize("NFC").trim();
-      const target = path.join(config.corpusDir, name);
-      const backup = path.join(config.corpusDir, `.previous-${process.pid}-${name}`);
-      const staged = path.join(config.corpusDir, `.upload-${process.pid}-${name}`);
-      await writeFile(staged, bytes);
-      const hadPrevious = previewed.value.replaces;
-      if (hadPrevious) await rename(target, backup);
-      await rename(staged, target);
-      const outcome = await reload(onProgress);
-      if (!outcome.ok) {
-        // Put the corpus back as it was: the new file out, the old version in.
-        await rm(target, { force: true });
-        if (hadPrevious) await rename(backup, target);
-        return outcome;
-      }
-      if (hadPrevious) await rm(backup, { force: true });
-      return ok({ summary: outcome.value, preview: previewed.value });
+    publishDocument(fileName, bytes, onProgress) {
+      // Queued as a whole, checks included, so changes apply in the order they were asked for.
+      return serialised(async (): Promise<Result<{ summary: IngestSummary; preview: DocumentPreview }>> => {
+        const previewed = await preview(fileName, bytes);
+        if (!previewed.ok) return previewed;
+        const name = fileName.normalize("NFC").trim();
+        const target = path.join(config.corpusDir, name);
+        const backup = path.join(config.corpusDir, `.previous-${process.pid}-${name}`);
+        const staged = path.join(config.corpusDir, `.upload-${process.pid}-${name}`);
+        await writeFile(staged, bytes);
+        const hadPrevious = previewed.value.replaces;
+        if (hadPrevious) await rename(target, backup);
+        await rename(staged, target);
+        const outcome = await rebuild(onProgress);
+        if (!outcome.ok) {
+          // Put the corpus back as it was: the new file out, the old version in.
+          await rm(target, { force: true });
+          if (hadPrevious) await rename(backup, target);
+          return outcome;
+        }
+        if (hadPrevious) await rm(backup, { force: true });
+        return ok({ summary: outcome.value, preview: previewed.value });
+      });
     },
-    async removeDocument(fileName) {
-      const files = await listCorpusFiles(config.corpusDir);
-      if (!files.includes(fileName)) return fail({ code: "not_found", message: `语料库中没有文件“${fileName}”。`, file: fileName });
-      if (files.length === 1) return fail({ code: "bad_document", message: "不能删除最后一个文件：语料库不能为空。", file: fileName });
-      const target = path.join(config.corpusDir, fileName);
-      const aside = path.join(config.corpusDir, `.removed-${process.pid}-${path.basename(fileName)}`);
-      await rename(target, aside);
-      const outcome = await reload();
-      if (!outcome.ok) {
-        await rename(aside, target);
+    removeDocument(fileName) {
+      return serialised(async (): Promise<Result<IngestSummary>> => {
+        const files = await listCorpusFiles(config.corpusDir);
+        if (!files.includes(fileName)) return fail({ code: "not_found", message: `语料库中没有文件“${fileName}”。`, file: fileName });
+        if (files.length === 1) return fail({ code: "bad_document", message: "不能删除最后一个文件：语料库不能为空。", file: fileName });
+        const target = path.join(config.corpusDir, fileName);
+        const aside = path.join(config.corpusDir, `.removed-${process.pid}-${path.basename(fileName)}`);
+        await rename(target, aside);
+        const outcome = await rebuild();
+        if (!outcome.ok) {
+          await rename(aside, target);
+          return outcome;
+        }
+        await rm(aside, { force: true });
         return outcome;
-      }
-      await rm(aside, { force: true });
-      return outcome;
+      });
     },
     feedback: (queryId, helpful) => store.setFeedback(queryId, helpful),
     async close() {
-      await reloading?.catch(() => undefined);
+      await changes;
       store.close();
     },
   };

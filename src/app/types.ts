@@ -46,7 +46,7 @@ export type IngestProgress = { stage: "parse" | "embed" | "index" | "swap"; done
 
 /** A failure the user caused or can fix: which file and why. Never thrown at adapters. */
 export interface Failure {
-  code: "bad_document" | "unsupported_type" | "too_large" | "bad_name" | "not_found" | "busy" | "index_failed";
+  code: "bad_document" | "unsupported_type" | "too_large" | "bad_name" | "not_found" | "index_failed";
   message: string;
   file?: string;
 }
@@ -62,7 +62,10 @@ export interface Health {
   units: number;
   chunks: number;
   uptimeSeconds: number;
+  /** True while a corpus change (publish, remove, reload) runs or waits. */
   reloading: boolean;
+  /** Corpus changes running or queued; each is applied and indexed in turn. */
+  pendingChanges: number;
   llm: "none" | "openai";
   embeddings: string;
 }
@@ -99,6 +102,11 @@ export interface PolicyService {
   /** Example questions for /start, the console and refusals. */
   exampleQuestions(): readonly string[];
   health(): Health;
+  /**
+   * Rebuilds the index from the corpus folder. Reloads, publishes and removals
+   * are queued and run one at a time, each with its own rebuild: a result
+   * comes back only once its change is indexed.
+   */
   reload(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>>;
   previewDocument(fileName: string, bytes: Uint8Array): Promise<Result<DocumentPreview>>;
   /** Saves the file into the corpus (atomically) and re-indexes; the old index serves meanwhile. */

@@ -68,7 +68,6 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
       const result = await service.publishDocument(upload.name, upload.bytes, onProgress);
       return result.ok ? { ok: true, value: result.value.summary } : result;
     });
-    if (!job) return apiError(c, 409, "busy", "正在执行另一项索引任务，请稍后再试。", "Another indexing job is running.");
     store.audit(c.get("actor"), "document.publish", upload.name);
     return c.json(job, 202);
   });
@@ -80,14 +79,12 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
       return apiError(c, 404, "not_found", "语料中没有这个文件。", "No such document in the corpus.");
     }
     const job = jobs.start("remove", checked.name, () => service.removeDocument(checked.name));
-    if (!job) return apiError(c, 409, "busy", "正在执行另一项索引任务，请稍后再试。", "Another indexing job is running.");
     store.audit(c.get("actor"), "document.remove", checked.name);
     return c.json(job, 202);
   });
 
   admin.post("/reindex", (c) => {
     const job = jobs.start("reindex", undefined, (onProgress) => service.reload(onProgress));
-    if (!job) return apiError(c, 409, "busy", "正在执行另一项索引任务，请稍后再试。", "Another indexing job is running.");
     store.audit(c.get("actor"), "reindex", "");
     return c.json(job, 202);
   });

@@ -19,7 +19,6 @@ const FAILURE_STATUS: Record<Failure["code"], ContentfulStatusCode> = {
   bad_document: 422,
   too_large: 413,
   not_found: 404,
-  busy: 409,
   index_failed: 500,
 };
 

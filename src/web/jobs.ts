@@ -17,20 +17,18 @@ export interface Job {
 }
 
 /**
- * Runs one corpus-changing job at a time in the background and remembers the
- * last few, so the page can start a re-index, return at once and poll its
- * progress while the old index keeps answering.
+ * Runs corpus-changing jobs in the background and remembers the last few, so
+ * the page can start a re-index, return at once and poll its progress while
+ * the old index keeps answering. The service applies the changes one at a
+ * time, in the order they were started.
  */
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
-  private running: Job | undefined;
 
-  constructor(private readonly logger: Logger, private readonly keep = 20) {}
-
-  /** The running job, if any. */
-  current(): Job | undefined {
-    return this.running;
-  }
+  constructor(
+    private readonly logger: Logger,
+    private readonly keep = 20,
+  ) {}
 
   get(id: string): Job | undefined {
     return this.jobs.get(id);
@@ -40,16 +38,12 @@ export class JobRunner {
     return [...this.jobs.values()].reverse();
   }
 
-  /**
-   * Starts `work` unless another job runs (then returns undefined). `work`
-   * reports progress through the callback it is given.
-   */
+  /** Starts `work`, which reports progress through the callback it is given. */
   start(
     kind: Job["kind"],
     file: string | undefined,
     work: (onProgress: (p: IngestProgress) => void) => Promise<Result<IngestSummary>>,
-  ): Job | undefined {
-    if (this.running) return undefined;
+  ): Job {
     const job: Job = {
       id: randomUUID(),
       kind,
@@ -61,7 +55,6 @@ export class JobRunner {
       summary: null,
       error: null,
     };
-    this.running = job;
     this.jobs.set(job.id, job);
     while (this.jobs.size > this.keep) {
       const oldest = this.jobs.keys().next().value;
@@ -77,7 +70,6 @@ export class JobRunner {
         job.state = "failed";
         job.error = result.error;
       }
-      this.running = undefined;
       this.logger.info({ job: job.id, kind, file, state: job.state, error: job.error?.code }, "admin job finished");
     };
     // Deferred so the caller can answer 202 with the job before work begins.

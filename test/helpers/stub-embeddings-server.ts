@@ -12,6 +12,10 @@ export interface StubEmbeddings {
   requests: StubEmbeddingsRequest[];
   /** Length of the vectors it returns; change it to play a server whose model was swapped. */
   dimension: number;
+  /** Holds every request from now on until the returned function is called (a slow embeddings server). */
+  hold(): () => void;
+  /** How many requests are being held. */
+  readonly held: number;
   close: () => Promise<void>;
 }
 
@@ -23,11 +27,18 @@ export interface StubEmbeddings {
  */
 export async function startStubEmbeddings(dimension: number): Promise<StubEmbeddings> {
   const requests: StubEmbeddingsRequest[] = [];
+  let gate: Promise<void> | undefined;
+  let held = 0;
   const server = createServer((req, res) => {
     let raw = "";
     req.setEncoding("utf8");
     req.on("data", (c: string) => (raw += c));
-    req.on("end", () => {
+    req.on("end", async () => {
+      if (gate) {
+        held += 1;
+        await gate;
+        held -= 1;
+      }
       const body = JSON.parse(raw) as { input: string[] | string; model: string; encoding_format?: string };
       const input = Array.isArray(body.input) ? body.input : [body.input];
       requests.push({ headers: req.headers, body: { input, model: body.model, encoding_format: body.encoding_format } });
@@ -46,6 +57,19 @@ export async function startStubEmbeddings(dimension: number): Promise<StubEmbedd
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     dimension,
+    hold() {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => {
+        release = () => {
+          gate = undefined;
+          resolve();
+        };
+      });
+      return release;
+    },
+    get held() {
+      return held;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   return stub;

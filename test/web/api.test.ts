@@ -125,7 +125,7 @@ describe("read-only API", () => {
     expect(response.status).toBe(200);
     const health = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(health).sort()).toEqual(
-      ["builtAt", "chunks", "documents", "embeddings", "indexVersion", "llm", "measures", "records", "reloading", "units", "uptimeSeconds"].sort(),
+      ["builtAt", "chunks", "documents", "embeddings", "indexVersion", "llm", "measures", "pendingChanges", "records", "reloading", "units", "uptimeSeconds"].sort(),
     );
     expect(health).toMatchObject({ documents: 1, reloading: false, llm: "none" });
     expect(typeof health.indexVersion).toBe("string");

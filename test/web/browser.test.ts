@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
 import { ADMIN_TOKEN, ROOT, startTestConsole, type TestConsole } from "./support/console.js";
 
 const RESULTS = path.join(ROOT, "test-results");
@@ -17,8 +18,8 @@ beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
   app = await startTestConsole({ copyCorpus: true });
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
 });
 

@@ -24,7 +24,6 @@ const REASONS: Record<Failure["code"], string> = {
   too_large: "文件超过大小上限",
   bad_name: "文件名不可用",
   not_found: "没有找到该文件",
-  busy: "正在重建索引，请稍后再试",
   index_failed: "建立索引失败",
 };
 
