@@ -60,7 +60,7 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
     throw new ApiError(0, "无法连接服务器，请检查网络。");
   }
   const text = await response.text();
-  let data: unknown = undefined;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
