@@ -6,6 +6,7 @@ import { DocumentError } from "../corpus/blocks.js";
 import { loadDocument } from "../corpus/document.js";
 import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
 import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
+import { composeCurated } from "../engine/compose.js";
 import { PolicyEngine } from "../engine/engine.js";
 import { buildIndex, IndexBuildError } from "../index/build.js";
 import { listCorpusFiles } from "../index/corpus-files.js";
@@ -101,6 +102,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
   const summaryOf = (doc: PolicyDocument): DocumentSummary => ({
     file: doc.file,
     title: doc.title,
+    meta: doc.meta,
     measures: doc.records.filter((r) => r.kind === "measure").length,
     sections: doc.records.filter((r) => r.kind === "section").length,
     tables: doc.records.filter((r) => r.kind === "table").length,
@@ -124,6 +126,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
       question: standalone,
       candidates: explained.candidates,
       extractive: explained.answer,
+      documents: engine.lookup,
       onPartialText: options.onPartialText,
     });
     return { ...composed, question };
@@ -137,15 +140,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     }
     if (!best) return undefined;
     const record = engine.record(best.entry.recordId);
-    return {
-      question,
-      status: "answered",
-      answer: best.entry.answer,
-      citations: record ? [engine.cite(record, question)] : [],
-      kind: "topic",
-      confidence: Math.round(best.score * 100) / 100,
-      source: "curated",
-    };
+    return composeCurated(question, best.entry.answer, record ? engine.cite(record, question) : undefined, Math.round(best.score * 100) / 100);
   }
 
   async function rebuild(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
@@ -211,6 +206,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
       return { answer, queryId } satisfies AskResult;
     },
     record: (id) => engine.record(id),
+    documentMeta: (documentId) => engine.lookup.meta(documentId),
     related: (id, limit) => engine.related(id, limit),
     outline: () => engine.outline(),
     units: () => engine.unitEntries(),

@@ -1,4 +1,4 @@
-import type { PolicyRecord, OutlineNode, UnitEntry } from "../corpus/types.js";
+import type { DocumentMeta, PolicyRecord, OutlineNode, UnitEntry } from "../corpus/types.js";
 import type { Answer, AnswerContext } from "../engine/answer-schema.js";
 import type { Channel, Store } from "../store/types.js";
 
@@ -6,6 +6,8 @@ import type { Channel, Store } from "../store/types.js";
 export interface DocumentSummary {
   file: string;
   title: string;
+  /** Level, region, issuer, status (draft / official / repealed), date and 文号. */
+  meta: DocumentMeta;
   measures: number;
   sections: number;
   tables: number;
@@ -17,6 +19,7 @@ export interface DocumentOutline {
   documentId: string;
   file: string;
   title: string;
+  meta: DocumentMeta;
   nodes: OutlineNode[];
 }
 
@@ -93,6 +96,8 @@ export interface AskResult {
 export interface PolicyService {
   ask(question: string, options: AskOptions): Promise<AskResult>;
   record(id: string): PolicyRecord | undefined;
+  /** What a record's document is (level, status …), for showing a record on its own. */
+  documentMeta(documentId: string): DocumentMeta;
   related(id: string, limit?: number): PolicyRecord[];
   outline(): DocumentOutline[];
   units(): UnitEntry[];

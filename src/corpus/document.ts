@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DocumentError } from "./blocks.js";
 import { readBlocks } from "./formats/index.js";
+import { detectDocumentMeta } from "./document-meta.js";
 import { buildRecords } from "./records.js";
 import { recoverStructure } from "./structure.js";
 import type { PolicyDocument } from "./types.js";
@@ -37,5 +38,7 @@ export async function loadDocument(absolutePath: string, relativeName = path.bas
   const id = documentIdFor(relativeName);
   const { records, outline } = buildRecords(id, structure);
   if (records.length === 0) throw new DocumentError(relativeName, "no text was found to cite (no section or paragraph with a body)");
-  return { id, file: relativeName, title: structure.title, sha256: sha256(bytes), outline, records };
+  const fullText = blocks.map((b) => (b.kind === "paragraph" ? b.text : b.rows.map((r) => r.join(" ")).join("\n"))).join("\n");
+  const meta = detectDocumentMeta(structure.title, fullText);
+  return { id, file: relativeName, title: structure.title, meta, sha256: sha256(bytes), outline, records };
 }

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { DOCUMENTS_FILE } from "./document-meta.js";
 
 /** The domain lexicon admins edit in `corpus/lexicon.json`. */
 export const LexiconSchema = z.object({
@@ -21,7 +22,7 @@ export const LEXICON_FILE = "lexicon.json";
 export const UNIT_ALIASES_FILE = "unit-aliases.json";
 
 /** Data files in the corpus folder that are not documents. */
-export const DATA_FILES = [LEXICON_FILE, UNIT_ALIASES_FILE];
+export const DATA_FILES = [LEXICON_FILE, UNIT_ALIASES_FILE, DOCUMENTS_FILE];
 
 /** Reads and validates a JSON data file; a missing file is the schema's default, a malformed one an error naming the file. */
 async function readJson<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Promise<T> {

@@ -31,6 +31,8 @@ export interface PolicyRecord {
   units: ResponsibleUnit[];
   /** Where a document names 牵头单位 / 配合单位, the two lists apart. */
   unitRoles?: { lead: ResponsibleUnit[]; support: ResponsibleUnit[] };
+  /** True when the text ends its list of units with 等 (国家知识产权局、财政部等按职责分工负责): not every unit is named. */
+  unitsOpenEnded?: boolean;
   /** For a table record: its header and rows. */
   table?: { header: string[]; rows: string[][] };
 }
@@ -45,12 +47,38 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
+/** The issuing level of a document, from the nation down to a county or district. */
+export type DocumentLevel = "national" | "provincial" | "municipal" | "county" | "unknown";
+
+/** Whether a document is in force: a draft for comment, an official text, or repealed. */
+export type DocumentStatus = "draft" | "official" | "repealed";
+
+/**
+ * What a document is, as a citation needs to say it: detected from its title
+ * and text (`detectDocumentMeta`), overridable by admins in `corpus/documents.json`.
+ */
+export interface DocumentMeta {
+  level: DocumentLevel;
+  /** The place it governs as written (泰安市, 山东省, 岱岳区), when the title or issuer names one. */
+  region?: string;
+  /** The issuing body (山东省人民政府办公厅), when the text names it. */
+  issuer?: string;
+  status: DocumentStatus;
+  /** Date of issue as written (2026年3月1日). */
+  date?: string;
+  /** 文号 as written (鲁政办字〔2026〕5号). */
+  number?: string;
+  /** A short name for lists and citations: the title without its status and sample marks. */
+  short: string;
+}
+
 export interface PolicyDocument {
   /** File-derived id, unique in the corpus. */
   id: string;
   /** File name relative to the corpus folder. */
   file: string;
   title: string;
+  meta: DocumentMeta;
   sha256: string;
   outline: OutlineNode[];
   records: PolicyRecord[];

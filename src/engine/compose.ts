@@ -1,12 +1,18 @@
-import type { PolicyRecord } from "../corpus/types.js";
+import type { DocumentMeta, PolicyRecord } from "../corpus/types.js";
 import { splitSentences } from "../index/chunks.js";
 import { Tokenizer } from "../index/tokenizer.js";
-import type { Answer, Citation, QuestionKind } from "./answer-schema.js";
+import type { Answer, AnswerParts, AnswerUnit, Citation, QuestionKind, RecordRef } from "./answer-schema.js";
+import { renderAnswerText } from "./render-text.js";
 import type { QuestionAnalysis } from "./question.js";
-import { givesSpecific, SPECIFIC_NAMES } from "./specifics.js";
+import { givesSpecific, SPECIFIC_NAMES, type Specific } from "./specifics.js";
 
 /** Verbs that only name a direction of work, not a rule an enterprise can apply under. */
 const DIRECTION_ONLY = /^(不断|进一步|积极|加快|持续|大力|深入|着力|稳步|逐步)?(完善|健全|建立|推进|推动|加大|加强|探索|鼓励|支持|引导|优化|提高|提升|强化|深化|培育|组织|实施|构建|拓展|整合|激励|突出|落实|开展|围绕|聚焦)/;
+
+/** What composition needs to know of the documents a record comes from. */
+export interface DocumentLookup {
+  meta(documentId: string): DocumentMeta;
+}
 
 /** Picks the sentences of a record that answer the question, in the record's order. */
 export function relevantSentences(record: PolicyRecord, question: QuestionAnalysis, max = 2): string[] {
@@ -19,6 +25,8 @@ export function relevantSentences(record: PolicyRecord, question: QuestionAnalys
     let score = 0;
     for (const w of words) if (s.includes(w)) score += question.words.includes(w) ? 1 + w.length / 4 : 0.5;
     if (question.asksTarget && /\d/.test(sentence)) score += 1.5;
+    // The sentence that gives the detail asked for (the amount, the deadline) is the one to quote.
+    for (const specific of question.specifics) if (givesSpecific(sentence, specific)) score += 2;
     return { i, score };
   });
   const best = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, max);
@@ -31,39 +39,61 @@ export function joinQuote(record: PolicyRecord, sentences: readonly string[]): s
   return sentences.join(record.table ? "\n" : "");
 }
 
-export function citationFor(record: PolicyRecord, quote: string): Citation {
-  return { id: record.id, document: record.document, path: record.path, title: record.title, units: record.units, quote };
+/** How a record is named in a sentence: 《泰安市专利资助办法》第八条, or 《纲要》「建立知识产权运营机制」. */
+export function citeAs(record: PolicyRecord, meta: DocumentMeta): string {
+  const article = record.number && /^第.+条$/.test(record.number) ? record.number : undefined;
+  return `《${meta.short}》${article ?? `「${record.title}」`}`;
 }
 
-function unitsLine(record: PolicyRecord): string {
-  if (record.unitRoles && record.unitRoles.support.length > 0) {
-    return `责任单位：牵头单位 ${record.unitRoles.lead.join("、")}；配合单位 ${record.unitRoles.support.join("、")}`;
-  }
-  return record.units.length > 0 ? `责任单位：${record.units.join("、")}` : "";
+export function citationFor(record: PolicyRecord, quote: string, documents: DocumentLookup): Citation {
+  const meta = documents.meta(record.documentId);
+  return {
+    id: record.id,
+    document: record.document,
+    path: record.path,
+    title: record.title,
+    units: record.units,
+    quote,
+    documentShort: meta.short,
+    level: meta.level,
+    status: meta.status,
+    leadUnits: record.unitRoles?.lead ?? [],
+    supportUnits: record.unitRoles?.support ?? [],
+    unitsComplete: !record.unitsOpenEnded,
+    citeAs: citeAs(record, meta),
+  };
+}
+
+/** The units with their roles: 牵头 and 配合 where the text tells them apart, otherwise all alike. */
+export function unitsWithRoles(record: PolicyRecord): AnswerUnit[] {
+  const roles = record.unitRoles;
+  if (!roles) return record.units.map((name) => ({ name, role: "responsible" }));
+  return record.units.map((name) => ({ name, role: roles.lead.includes(name) ? "lead" : roles.support.includes(name) ? "support" : "responsible" }));
 }
 
 function placeOf(record: PolicyRecord): string {
   return `《${record.document}》${record.path.length > 1 || record.path[0] !== record.document ? " " + record.path.join(" › ") : ""}`;
 }
 
-function draftNote(records: readonly PolicyRecord[]): string {
-  const draft = records.find((r) => r.document.includes("征求意见稿"));
-  return draft ? `注：《${draft.document}》是征求意见稿，内容以正式印发的文件为准。` : "";
+/** The note for records of drafts for comment, and only for them. */
+function draftNote(records: readonly PolicyRecord[], documents: DocumentLookup): string | undefined {
+  const drafts = [...new Set(records.filter((r) => documents.meta(r.documentId).status === "draft").map((r) => r.document))];
+  if (drafts.length === 0) return undefined;
+  return `注：${drafts.map((d) => `《${d}》`).join("、")}是征求意见稿，内容以正式印发的文件为准。`;
 }
 
-/** What the text does not give, said plainly, with whom to ask. */
-function notSpecifiedNote(record: PolicyRecord, question: QuestionAnalysis, quoted: string): string {
-  const missing = question.specifics.filter((s) => !givesSpecific(record.text, s));
-  if (missing.length === 0) return "";
+/** What no quoted text gives, said plainly, with whom to ask; undefined when everything asked is given. */
+function notSpecifiedNote(record: PolicyRecord, missing: readonly Specific[], quoted: string, documents: DocumentLookup): string | undefined {
+  if (missing.length === 0) return undefined;
   const what = missing.map((s) => SPECIFIC_NAMES[s]).join("、");
-  // "Only a direction" is said of money and procedures: the outline names policies to make, not their terms.
+  // "Only a direction" is said of money and procedures: an outline names policies to make, not their terms.
   const asksTerms = missing.some((s) => s === "amount" || s === "procedure");
   const directionOnly = asksTerms && splitSentences(quoted).every((s) => DIRECTION_ONLY.test(s));
   const who = record.units.length > 0 ? `请向责任单位（${record.units.join("、")}）咨询` : "请向相关主管部门咨询";
-  const source = record.document.includes("纲要") ? "纲要" : "该文件";
+  const source = `《${documents.meta(record.documentId).short}》`;
   return directionOnly
-    ? `${source}在这方面只提出了工作方向，没有规定${what}；${who}，以其发布的具体政策为准。`
-    : `${source}没有规定${what}；${who}。`;
+    ? `收录的文件中没有找到${what}：${source}在这方面只提出了工作方向；${who}，以其发布的具体政策为准。`
+    : `收录的文件中没有找到${what}；${who}。`;
 }
 
 /** How many sentences to quote: a general question about a section ("工作原则有哪几条") gets the section whole, if short. */
@@ -72,76 +102,155 @@ function sentencesFor(record: PolicyRecord, question: QuestionAnalysis): number 
   return question.asksTarget ? 3 : 2;
 }
 
+function refOf(record: PolicyRecord, why: RecordRef["why"], documents: DocumentLookup, quote?: string): RecordRef {
+  const meta = documents.meta(record.documentId);
+  return { id: record.id, title: record.title, citeAs: citeAs(record, meta), units: record.units, level: meta.level, why, ...(quote ? { quote } : {}) };
+}
+
 export interface Composition {
   question: string;
   kind: QuestionKind;
   analysis: QuestionAnalysis;
   primary: PolicyRecord;
   related: PolicyRecord[];
+  /** Higher-level measures on the same topic, shown as 上级政策 after the home jurisdiction's. */
+  higher?: PolicyRecord[];
+  /** Other retrieved records, most relevant first, that may give a detail the primary does not. */
+  candidates?: PolicyRecord[];
   confidence: number;
+  understoodAs?: string;
 }
 
 /**
- * The extractive answer: the measure's place and title, the sentences that
- * answer, its responsible units, what the text does not say, related
- * measures, and the draft-status note. Deterministic; never adds a fact.
+ * For each detail asked and not given by the primary record, the candidate
+ * of another place that gives it ("完善资助奖励政策" in the outline, the
+ * amount in the 资助办法): at most one record a detail.
  */
-export function composeAnswer(c: Composition): Answer {
+function detailRecords(primary: PolicyRecord, analysis: QuestionAnalysis, candidates: readonly PolicyRecord[]): { missing: Specific[]; details: PolicyRecord[] } {
+  const missing: Specific[] = [];
+  const details: PolicyRecord[] = [];
+  for (const specific of analysis.specifics) {
+    if (givesSpecific(primary.text, specific)) continue;
+    const giver = candidates.find((r) => r.id !== primary.id && givesSpecific(r.text, specific) && sharesTopic(r, analysis));
+    if (giver) {
+      if (!details.includes(giver)) details.push(giver);
+    } else missing.push(specific);
+  }
+  return { missing, details };
+}
+
+/** A record shares the question's topic when a content word of the question (not a detail word) is in its title or text. */
+function sharesTopic(record: PolicyRecord, analysis: QuestionAnalysis): boolean {
+  const text = Tokenizer.normalize(`${record.title}${record.text}`);
+  const topical = [...analysis.words, ...analysis.expansions].filter((w) => w.length >= 2 && !/^(多少|怎么|什么|哪里|时候|申请|办理|需要|材料|流程|截止|电话|地址|资助|奖励|补贴)$/.test(w));
+  return topical.some((w) => text.includes(w));
+}
+
+/**
+ * The extractive answer: the record's place and title, the sentences that
+ * answer, its responsible units, where another document gives what it does
+ * not, what no document says, related and higher-level measures, and the
+ * draft note for drafts. Deterministic; never adds a fact.
+ */
+export function composeAnswer(c: Composition, documents: DocumentLookup): Answer {
   const { primary, analysis } = c;
-  const sentences = relevantSentences(primary, analysis, sentencesFor(primary, analysis));
-  const quote = joinQuote(primary, sentences);
-  const lines: string[] = [];
-  const units = unitsLine(primary);
+  const quotes = relevantSentences(primary, analysis, sentencesFor(primary, analysis));
+  const quote = joinQuote(primary, quotes);
+  const meta = documents.meta(primary.documentId);
+  const cite = citeAs(primary, meta);
+  const units = unitsWithRoles(primary);
+  const { missing, details } = detailRecords(primary, analysis, c.candidates ?? []);
+  const detailRefs = details.map((r) => refOf(r, "detail", documents, joinQuote(r, relevantSentences(r, analysis, 2))));
+  const shown = new Set([primary.id, ...details.map((r) => r.id)]);
+  const higher = (c.higher ?? []).filter((r) => !shown.has(r.id));
+  higher.forEach((r) => shown.add(r.id));
+  const related = c.related.filter((r) => !shown.has(r.id));
 
-  if (c.kind === "who_handles" && primary.units.length > 0) {
-    lines.push(`负责「${primary.title}」的是：${primary.units.join("、")}。`);
-    lines.push(`依据：${placeOf(primary)}：${quote}`);
-  } else {
-    // The path usually ends in the measure's own heading; name the title only when it does not.
-    const named = primary.path.at(-1)?.endsWith(primary.title) ? "" : `「${primary.title}」`;
-    lines.push(`${placeOf(primary)}${named}：`);
-    lines.push(quote);
-    if (units) lines.push(units);
-  }
-  const note = notSpecifiedNote(primary, analysis, quote);
-  if (note) lines.push(note);
-  if (c.related.length > 0) {
-    lines.push("相关措施：" + c.related.map((r) => `「${r.title}」${r.units.length ? `（责任单位：${r.units.join("、")}）` : ""}`).join("；"));
-  }
-  const draft = draftNote([primary, ...c.related]);
-  if (draft) lines.push(draft);
-
+  const who = c.kind === "who_handles" && units.length > 0;
+  const named = primary.path.at(-1)?.endsWith(primary.title) ? "" : `「${primary.title}」`;
+  const unitNames = primary.units.join("、") + (primary.unitsOpenEnded ? "等" : "");
+  const parts: AnswerParts = {
+    lead: who ? `负责「${primary.title}」的是：` : `${placeOf(primary)}${named}：`,
+    place: placeOf(primary),
+    spoken: [
+      units.length > 0 ? `请联系${unitNames}（依据${cite}）。` : `详见${cite}。`,
+      ...detailRefs.map((r) => `具体规定见${r.citeAs}。`),
+    ].join(""),
+    quotes,
+    units,
+    unitsComplete: !primary.unitsOpenEnded,
+    refs: [...detailRefs, ...higher.map((r) => refOf(r, "higher", documents)), ...related.map((r) => refOf(r, "related", documents))],
+    ...optional("notSpecified", notSpecifiedNote(primary, missing, quote, documents)),
+    ...optional("draftNote", draftNote([primary, ...details], documents)),
+    ...optional("understoodAs", c.understoodAs),
+  };
+  const cited = [primary, ...details, ...higher, ...related];
   return {
     question: c.question,
     status: "answered",
-    answer: lines.join("\n"),
-    citations: [citationFor(primary, quote), ...c.related.map((r) => citationFor(r, joinQuote(r, relevantSentences(r, analysis, 1))))],
+    answer: renderAnswerText(parts, c.kind),
+    citations: cited.map((r, i) => citationFor(r, i === 0 ? quote : joinQuote(r, relevantSentences(r, analysis, details.includes(r) ? 2 : 1)), documents)),
     kind: c.kind,
     confidence: c.confidence,
     source: "engine",
+    parts,
   };
 }
 
-/** Every measure a unit is responsible for, in the outline's order. */
-export function composeUnitDuties(question: string, unit: string, records: readonly PolicyRecord[]): Answer {
-  const lines = [`${unit}在以下 ${records.length} 项措施中是责任单位：`];
-  records.forEach((r, i) => lines.push(`${i + 1}. 「${r.title}」（${r.path.join(" › ")}）`));
-  const draft = draftNote(records);
-  if (draft) lines.push(draft);
+/** Every record a unit is responsible for (or, asked "牵头哪些", leads), in the documents' order. */
+export function composeUnitDuties(question: string, unit: string, records: readonly PolicyRecord[], documents: DocumentLookup, leadOnly = false): Answer {
+  const role = (r: PolicyRecord): AnswerUnit["role"] => unitsWithRoles(r).find((u) => u.name === unit)?.role ?? "responsible";
+  const listing = records.map((r) => ({ id: r.id, title: r.title, citeAs: citeAs(r, documents.meta(r.documentId)), role: role(r) }));
+  const parts: AnswerParts = {
+    lead: leadOnly ? `${unit}牵头以下 ${records.length} 项措施：` : `${unit}在以下 ${records.length} 项措施中是责任单位：`,
+    spoken: `${unit}${leadOnly ? "牵头" : "负责"} ${records.length} 项工作。`,
+    quotes: [],
+    units: [{ name: unit, role: "responsible" }],
+    unitsComplete: true,
+    refs: [],
+    listing,
+    ...optional("draftNote", draftNote(records, documents)),
+  };
   return {
     question,
     status: "answered",
-    answer: lines.join("\n"),
-    citations: records.map((r) => citationFor(r, splitSentences(r.text)[0] ?? "")),
+    answer: renderAnswerText(parts, "unit_duties"),
+    citations: records.map((r) => citationFor(r, splitSentences(r.text)[0] ?? "", documents)),
     kind: "unit_duties",
     confidence: 1,
     source: "engine",
+    parts,
   };
 }
 
 /** A polite refusal with what can be asked instead. */
-export function composeOutOfScope(question: string, kind: QuestionKind, reason: string, examples: readonly string[], documents: readonly string[]): Answer {
-  const scope = documents.length > 0 ? `目前收录的是${documents.map((d) => `《${d}》`).join("、")}等知识产权政策文件` : "目前收录的是泰安市知识产权政策文件";
-  const lines = [reason, `本助手只回答知识产权政策方面的问题，${scope}。您可以这样问：`, ...examples.map((e) => `· ${e}`)];
-  return { question, status: "out_of_scope", answer: lines.join("\n"), citations: [], kind, confidence: 0, source: "engine" };
+export function composeOutOfScope(question: string, kind: QuestionKind, reason: string, examples: readonly string[], scope: string): Answer {
+  const parts: AnswerParts = {
+    lead: reason,
+    spoken: reason,
+    quotes: [],
+    units: [],
+    unitsComplete: true,
+    refs: [],
+    refusal: { reason: `本助手只回答知识产权政策方面的问题，${scope}。`, examples: [...examples] },
+  };
+  return { question, status: "out_of_scope", answer: renderAnswerText(parts, kind), citations: [], kind, confidence: 0, source: "engine", parts };
+}
+
+/** A staff-written answer resting on one record: its text is the lead, the record its citation. */
+export function composeCurated(question: string, text: string, citation: Citation | undefined, confidence: number): Answer {
+  const parts: AnswerParts = {
+    lead: text,
+    spoken: text,
+    quotes: [],
+    units: citation ? citation.units.map((name) => ({ name, role: citation.leadUnits.includes(name) ? "lead" : citation.supportUnits.includes(name) ? "support" : "responsible" })) : [],
+    unitsComplete: citation?.unitsComplete ?? true,
+    refs: [],
+    ...optional("draftNote", citation?.status === "draft" ? `注：《${citation.document}》是征求意见稿，内容以正式印发的文件为准。` : undefined),
+  };
+  return { question, status: "answered", answer: renderAnswerText(parts, "topic"), citations: citation ? [citation] : [], kind: "topic", confidence, source: "curated", parts };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

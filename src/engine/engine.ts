@@ -1,8 +1,8 @@
-import type { OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
+import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
 import { hasWords } from "../corpus/clean.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
-import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences } from "./compose.js";
+import { citationFor, composeAnswer, composeCurated, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
 import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
 import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
@@ -49,12 +49,17 @@ export class PolicyEngine {
   private readonly records: Map<string, PolicyRecord>;
   private readonly vocabulary: QuestionVocabulary;
   private readonly examples: readonly string[];
+  private readonly metas: Map<string, DocumentMeta>;
+  /** Document metadata by id, for citations. */
+  readonly lookup: DocumentLookup;
 
   constructor(
     readonly index: LoadedIndex,
     private readonly options: EngineOptions,
   ) {
     this.records = new Map(index.records.map((r) => [r.id, r]));
+    this.metas = new Map(index.documents.map((d) => [d.id, d.meta]));
+    this.lookup = { meta: (id) => this.metas.get(id) ?? UNKNOWN_META };
     this.units = new UnitDirectory(index.records, index.aliases);
     const lexicon = normalizeLexicon(index.lexicon);
     const lexiconVocabulary = lexiconWords(lexicon);
@@ -88,7 +93,7 @@ export class PolicyEngine {
     if (analysis.units.length === 1 && scope !== "outside" && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
       const unit = analysis.units[0]!;
       const records = this.recordsOfUnit(unit);
-      return { answer: composeUnitDuties(question, unit, records), candidates: records, analysis };
+      return { answer: composeUnitDuties(question, unit, records, this.lookup), candidates: records, analysis };
     }
 
     // A short message with no topic of its own continues the conversation, unless it is about something else
@@ -102,13 +107,13 @@ export class PolicyEngine {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;
       const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";
-      const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 });
+      const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
     }
 
     if (scope === "outside") {
       return {
-        answer: composeOutOfScope(question, "out_of_scope", "抱歉，这个问题不在本助手收录的政策范围内。", this.examples, this.documentTitles()),
+        answer: composeOutOfScope(question, "out_of_scope", "抱歉，这个问题不在本助手收录的政策范围内。", this.examples, this.scopeText()),
         candidates: [],
         analysis,
       };
@@ -120,7 +125,7 @@ export class PolicyEngine {
     const top = ranked[0];
     if (!top) {
       return {
-        answer: composeOutOfScope(question, "out_of_scope", "抱歉，收录的政策文件里没有找到与这个问题相关的内容。", this.examples, this.documentTitles()),
+        answer: composeOutOfScope(question, "out_of_scope", "抱歉，收录的政策文件里没有找到与这个问题相关的内容。", this.examples, this.scopeText()),
         candidates: [],
         analysis,
       };
@@ -131,7 +136,10 @@ export class PolicyEngine {
       .slice(0, MAX_RELATED)
       .map((r) => r.record);
     const kind = this.kindOf(analysis, isFollowUp);
-    const answer = composeAnswer({ question, kind, analysis, primary: top.record, related, confidence: confidenceOf(top, analysis) });
+    const answer = composeAnswer(
+      { question, kind, analysis, primary: top.record, related, candidates: ranked.slice(1, 8).map((r) => r.record), confidence: confidenceOf(top, analysis) },
+      this.lookup,
+    );
     return { answer, candidates: ranked.slice(0, 5).map((r) => r.record), analysis };
   }
 
@@ -144,7 +152,7 @@ export class PolicyEngine {
   }
 
   private rejectInvalid(raw: string, question: string): Answer | undefined {
-    const refuse = (reason: string) => composeOutOfScope(question.slice(0, this.options.maxQuestionChars), "invalid", reason, this.examples, this.documentTitles());
+    const refuse = (reason: string) => composeOutOfScope(question.slice(0, this.options.maxQuestionChars), "invalid", reason, this.examples, this.scopeText());
     if (!question) return refuse("请输入您的问题。");
     if ([...raw].length > this.options.maxQuestionChars) {
       return refuse(`问题太长了（${[...raw].length} 字），请用一两句话（${this.options.maxQuestionChars} 字以内）描述您想了解的政策。`);
@@ -153,13 +161,17 @@ export class PolicyEngine {
     return undefined;
   }
 
-  private documentTitles(): string[] {
-    return this.index.documents.map((d) => d.title);
+  /** What the corpus holds, for refusals: every document by its short name. */
+  scopeText(): string {
+    const names = this.index.documents.map((d) => `《${d.meta.short}》${d.meta.status === "draft" ? "（征求意见稿）" : ""}`);
+    if (names.length === 0) return "目前还没有收录政策文件";
+    const shown = names.length > 4 ? `${names.slice(0, 4).join("、")}等 ${names.length} 份文件` : names.join("、");
+    return `目前收录的是${shown}`;
   }
 
   /** A citation of a record with the sentences of it that bear on the question (for curated answers). */
   cite(record: PolicyRecord, question: string): Citation {
-    return citationFor(record, joinQuote(record, relevantSentences(record, analyzeQuestion(question, this.vocabulary), 2)));
+    return citationFor(record, joinQuote(record, relevantSentences(record, analyzeQuestion(question, this.vocabulary), 2)), this.lookup);
   }
 
   record(id: string): PolicyRecord | undefined {
@@ -180,8 +192,8 @@ export class PolicyEngine {
     return this.index.documents;
   }
 
-  outline(): { documentId: string; file: string; title: string; nodes: OutlineNode[] }[] {
-    return this.index.documents.map((d) => ({ documentId: d.id, file: d.file, title: d.title, nodes: d.outline }));
+  outline(): { documentId: string; file: string; title: string; meta: DocumentMeta; nodes: OutlineNode[] }[] {
+    return this.index.documents.map((d) => ({ documentId: d.id, file: d.file, title: d.title, meta: d.meta, nodes: d.outline }));
   }
 
   unitEntries(): UnitEntry[] {
@@ -208,6 +220,8 @@ export class PolicyEngine {
     return this.index.records.filter((r) => r.units.includes(unit));
   }
 }
+
+const UNKNOWN_META: DocumentMeta = { level: "unknown", status: "official", short: "" };
 
 /** 0–1: how much of the question the best record covers, tempered by how clearly it won. */
 function confidenceOf(top: RankedRecord, analysis: QuestionAnalysis): number {

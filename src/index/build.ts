@@ -3,6 +3,7 @@ import { Document } from "@langchain/core/documents";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DocumentError } from "../corpus/blocks.js";
+import { DOCUMENTS_FILE, readDocumentOverrides, withOverrides } from "../corpus/document-meta.js";
 import { loadDocument, sha256 } from "../corpus/document.js";
 import { LEXICON_FILE, UNIT_ALIASES_FILE, readLexicon, readUnitAliases } from "../corpus/lexicon.js";
 import type { PolicyDocument } from "../corpus/types.js";
@@ -11,7 +12,7 @@ import { listCorpusFiles } from "./corpus-files.js";
 import { sameIdentity, type EmbeddingsProvider } from "./embeddings/types.js";
 import { LexicalIndex } from "./lexical.js";
 import { BUILD_PREFIX, FILES, VERSION_PREFIX, newVersionName, readCurrentVersion, writeCurrentVersion } from "./layout.js";
-import { IndexManifestSchema, MANIFEST_FILE, type IndexManifest } from "./manifest.js";
+import { INDEX_FORMAT_VERSION, IndexManifestSchema, MANIFEST_FILE, type IndexManifest } from "./manifest.js";
 import { Tokenizer } from "./tokenizer.js";
 import { readVectorCache, writeVectors } from "./vector-cache.js";
 
@@ -60,7 +61,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
   await mkdir(indexRoot, { recursive: true });
   await removeStaleBuilds(indexRoot);
 
-  const [lexicon, aliases] = await Promise.all([readLexicon(corpusDir), readUnitAliases(corpusDir)]).catch((cause: Error) => {
+  const [lexicon, aliases, overrides] = await Promise.all([readLexicon(corpusDir), readUnitAliases(corpusDir), readDocumentOverrides(corpusDir)]).catch((cause: Error) => {
     throw new IndexBuildError(cause.message, undefined, { cause });
   });
   const tokenizer = new Tokenizer(lexicon);
@@ -72,7 +73,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
   for (const [i, file] of files.entries()) {
     onProgress?.({ stage: "parse", done: i, total: files.length, file });
     try {
-      documents.push(await loadDocument(path.join(corpusDir, file), file));
+      documents.push(withOverrides(await loadDocument(path.join(corpusDir, file), file), overrides));
     } catch (error) {
       if (error instanceof DocumentError) throw new IndexBuildError(error.reason, file, { cause: error });
       throw new IndexBuildError(`could not be parsed: ${(error as Error).message}`, file, { cause: error });
@@ -115,11 +116,13 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
       else await writeFile(path.join(buildDir, target), name === LEXICON_FILE ? JSON.stringify(lexicon) : JSON.stringify(aliases));
       dataFiles[name] = sha256(await readFile(path.join(buildDir, target)));
     }
+    const overridesFile = await readFile(path.join(corpusDir, DOCUMENTS_FILE)).catch(() => undefined);
+    if (overridesFile) dataFiles[DOCUMENTS_FILE] = sha256(overridesFile);
     onProgress?.({ stage: "index", done: chunks.length, total: chunks.length });
 
     const units = new Set(records.flatMap((r) => r.units));
     const manifest: IndexManifest = IndexManifestSchema.parse({
-      formatVersion: 1,
+      formatVersion: INDEX_FORMAT_VERSION,
       version,
       builtAt: new Date().toISOString(),
       embeddings: provider.identity,

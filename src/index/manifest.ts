@@ -1,8 +1,11 @@
 import { z } from "zod";
 
 /** Written last into an index version: what it was built from and the checksums that prove it whole. */
+/** Bumped when what an index version holds changes shape; an older version is rebuilt on load. */
+export const INDEX_FORMAT_VERSION = 2;
+
 export const IndexManifestSchema = z.object({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
   version: z.string(),
   builtAt: z.string(),
   embeddings: z.object({ provider: z.enum(["hashed", "openai"]), model: z.string(), dimension: z.number().int().positive() }),

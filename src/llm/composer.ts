@@ -12,6 +12,7 @@ import type { Logger } from "../log/logger.js";
 import { fillTemplate, loadPrompts, questionSlot, type Prompts } from "./prompts.js";
 import { DeadlineError, ProviderError, type ChatMessage, type ChatProvider } from "./provider.js";
 import { candidatesFrom, citationFor, renderRecords } from "./records.js";
+import { unitsWithRoles, type DocumentLookup } from "../engine/compose.js";
 import { parseModelReply, readPartialReply, stripThinking } from "./reply.js";
 import { verifiedPrefix, verifyReply, type RejectReason } from "./verify.js";
 
@@ -21,6 +22,8 @@ export interface ComposeInput {
   candidates: PolicyRecord[];
   /** The engine's own answer: returned unchanged whenever the model's cannot be trusted. */
   extractive: Answer;
+  /** Document metadata for citations the engine did not make (by default, what the record's title tells). */
+  documents?: DocumentLookup;
   /** Called with the verified answer text so far while the model streams. */
   onPartialText?: (textSoFar: string) => void;
 }
@@ -59,7 +62,7 @@ export function composerOn(deps: { provider: ChatProvider; prompts: Prompts; pro
   const { provider, logger } = deps;
   let prompts = deps.prompts;
 
-  async function compose({ question, candidates, extractive, onPartialText }: ComposeInput): Promise<Answer> {
+  async function compose({ question, candidates, extractive, onPartialText, documents }: ComposeInput): Promise<Answer> {
     const started = Date.now();
     const fallback = (reason: FallbackReason, detail: string): Answer => {
       logger.warn({ llm: { reason, detail, ms: Date.now() - started } }, "LLM answer not used; returning the extractive answer");
@@ -116,12 +119,23 @@ export function composerOn(deps: { provider: ChatProvider; prompts: Prompts; pro
     const left = mustCite.filter((id) => !verdict.cited.some((r) => r.id === id));
     if (left.length > 0) return fallback("incomplete", `the unit's measures ${left.join(", ")} are not cited`);
 
+    const citations = verdict.cited.map((record) => citationFor(record, extractive.citations, documents));
+    const first = verdict.cited[0];
     const answer = AnswerSchema.safeParse({
       ...extractive,
       status: "answered",
       answer: verdict.answer,
-      citations: verdict.cited.map((record) => citationFor(record, extractive.citations)),
+      citations,
       source: "llm",
+      // The model's text is the lead; units and notes stay the engine's, of the first record it cites.
+      parts: {
+        ...extractive.parts,
+        lead: verdict.answer,
+        quotes: [],
+        refs: [],
+        units: first ? unitsWithRoles(first) : [],
+        unitsComplete: !first?.unitsOpenEnded,
+      },
     });
     if (!answer.success) return fallback("invalid_answer", answer.error.message);
     logger.debug({ llm: { ms: Date.now() - started, cited: answer.data.citations.map((c) => c.id) } }, "LLM answer verified");

@@ -4,7 +4,8 @@
  */
 import type { PolicyRecord } from "../corpus/types.js";
 import type { Citation } from "../engine/answer-schema.js";
-import { citationFor as engineCitation } from "../engine/compose.js";
+import { detectDocumentMeta } from "../corpus/document-meta.js";
+import { citationFor as engineCitation, type DocumentLookup } from "../engine/compose.js";
 
 /** At most this many records go into a prompt: the engine's best few. */
 export const MAX_PROMPT_RECORDS = 6;
@@ -67,7 +68,7 @@ export function openingSentences(text: string, maxChars = 160): string {
  * The citation for a record: the engine's own when it made one, otherwise
  * built from the record. Never from the model's text.
  */
-export function citationFor(record: PolicyRecord, engineCitations: readonly Citation[]): Citation {
+export function citationFor(record: PolicyRecord, engineCitations: readonly Citation[], documents?: DocumentLookup): Citation {
   const fromEngine = engineCitations.find((c) => c.id === record.id);
-  return fromEngine ?? engineCitation(record, openingSentences(record.text));
+  return fromEngine ?? engineCitation(record, openingSentences(record.text), documents ?? { meta: () => detectDocumentMeta(record.document, "") });
 }

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PolicyEngine } from "../../src/engine/engine.js";
+import { outlineEngine } from "../engine/support.js";
 import type { Answer } from "../../src/engine/answer-schema.js";
 import { escapeHtml } from "../../src/bot/format/escape.js";
 import { formatAnswer } from "../../src/bot/format/answer.js";
@@ -28,25 +30,6 @@ function isBalanced(html: string): boolean {
   return stack.length === 0 && !cutTag && !cutEntity;
 }
 
-const pledge: Answer = {
-  question: "专利质押贷款怎么办理？",
-  status: "answered",
-  answer: "积极做好商标、专利质押融资合同登记备案等相关工作。推进知识产权质押融资办理电子化，降低企业融资成本。",
-  citations: [
-    {
-      id: "outline#3.3.2",
-      document: "泰安市知识产权强市建设纲要（征求意见稿）",
-      path: ["三、工作措施", "（三）提升知识产权运用效益", "2.建立知识产权运营机制"],
-      title: "建立知识产权运营机制",
-      units: ["市市场监管局", "市文化和旅游局", "泰安银保监分局"],
-      quote: "积极做好商标、专利质押融资合同登记备案等相关工作",
-    },
-  ],
-  kind: "topic",
-  confidence: 0.9,
-  source: "engine",
-};
-
 describe("escapeHtml", () => {
   it("turns markup a user sends into text", () => {
     expect(escapeHtml("<b>x</b><script>")).toBe("&lt;b&gt;x&lt;/b&gt;&lt;script&gt;");
@@ -56,36 +39,46 @@ describe("escapeHtml", () => {
   });
 });
 
-describe("formatAnswer", () => {
-  const html = formatAnswer(pledge);
-  it("puts 责任单位 on its own line, units exactly as written", () => {
-    expect(html.split("\n")).toContain("责任单位：市市场监管局、市文化和旅游局、泰安银保监分局");
+describe("formatAnswer, from the engine's parts", () => {
+  let engine: PolicyEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ engine, cleanup } = await outlineEngine()), 120_000);
+  afterAll(() => cleanup?.());
+
+  it("puts 责任单位 in bold on its own line, once, units exactly as written", async () => {
+    const html = formatAnswer(await engine.answer("专利质押贷款找哪个部门？"));
+    expect(html.split("\n")).toContain("<b>责任单位：</b>市市场监管局、市文化和旅游局、泰安银保监分局");
+    expect(html.match(/市文化和旅游局、泰安银保监分局/g)).toHaveLength(1);
   });
-  it("shows the measure title in bold and its place in the outline", () => {
+  it("shows the measure title in bold and its place in the outline, once", async () => {
+    const html = formatAnswer(await engine.answer("专利质押贷款怎么办理？"));
     expect(html).toContain("<b>建立知识产权运营机制</b>");
-    expect(html).toContain("三、工作措施 › （三）提升知识产权运用效益 › 2.建立知识产权运营机制");
+    expect(html.match(/三、工作措施 › （三）提升知识产权运用效益 › 2.建立知识产权运营机制/g)).toHaveLength(1);
+    expect(html).toContain("质押融资");
   });
-  it("notes that a 征求意见稿 is a draft for comment", () => {
-    expect(html).toContain("《泰安市知识产权强市建设纲要（征求意见稿）》为征求意见稿");
-    const final = formatAnswer({ ...pledge, citations: pledge.citations.map((c) => ({ ...c, document: "泰安市知识产权强市建设纲要" })) });
-    expect(final).not.toContain("征求意见稿");
+  it("notes once that a 征求意见稿 is a draft for comment, and only for drafts", async () => {
+    const answer = await engine.answer("专利质押贷款怎么办理？");
+    expect(formatAnswer(answer).match(/征求意见稿，内容以正式印发/g)).toHaveLength(1);
+    const official: Answer = { ...answer, parts: { ...answer.parts, draftNote: undefined } };
+    expect(formatAnswer(official)).not.toContain("内容以正式印发");
   });
-  it("escapes corpus and question text", () => {
-    const hostile = formatAnswer({ ...pledge, answer: "<script>&", citations: [{ ...pledge.citations[0]!, title: "<i>t</i>" }] });
+  it("escapes corpus and question text", async () => {
+    const answer = await engine.answer("专利质押贷款怎么办理？");
+    const hostile = formatAnswer({ ...answer, parts: { ...answer.parts, quotes: ["<script>&"] }, citations: [{ ...answer.citations[0]!, title: "<i>t</i>" }] });
     expect(hostile).toContain("&lt;script&gt;&amp;");
     expect(hostile).toContain("<b>&lt;i&gt;t&lt;/i&gt;</b>");
     expect(isBalanced(hostile)).toBe(true);
   });
-  it("marks curated answers and does not repeat a units line the answer already has", () => {
-    const curated = formatAnswer({ ...pledge, source: "curated", answer: "请见下文。\n责任单位：市市场监管局、市文化和旅游局、泰安银保监分局" });
-    expect(curated).toContain("工作人员审定");
-    expect(curated.match(/责任单位：/g)).toHaveLength(1);
+  it("shows an out-of-scope answer without inventing a measure", async () => {
+    const html = formatAnswer(await engine.answer("今天天气怎么样？"));
+    expect(html).toContain("您问：今天天气怎么样？");
+    expect(html).not.toContain("<b>责任单位");
   });
-  it("shows an out-of-scope answer without inventing a measure", () => {
-    const html = formatAnswer({ ...pledge, status: "out_of_scope", citations: [], answer: "纲要中没有相关内容。" });
-    expect(html).toContain("纲要中没有相关内容。");
-    expect(html).toContain("您问：专利质押贷款怎么办理？");
-    expect(html).not.toContain("责任单位：");
+  it("lists a unit's measures once each", async () => {
+    const html = formatAnswer(await engine.answer("市公安局负责哪些工作？"));
+    const items = html.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items).size).toBe(items.length);
   });
 });
 
@@ -128,21 +121,3 @@ describe("splitForTelegram", () => {
   });
 });
 
-describe("formatAnswer on the engine's own wording", () => {
-  const engineText = [
-    "《泰安市知识产权强市建设纲要（征求意见稿）》 三、工作措施 › （三）提升知识产权运用效益 › 2.建立知识产权运营机制：",
-    "积极做好商标、专利质押融资合同登记备案等相关工作。",
-    "责任单位：市市场监管局、市文化和旅游局、泰安银保监分局",
-    "相关措施：「健全知识产权公共服务体系」（责任单位：市市场监管局）",
-    "注：《泰安市知识产权强市建设纲要（征求意见稿）》是征求意见稿，内容以正式印发的文件为准。",
-  ].join("\n");
-  const html = formatAnswer({ ...pledge, answer: engineText, citations: [...pledge.citations, { ...pledge.citations[0]!, id: "x#2", title: "健全知识产权公共服务体系", units: ["市市场监管局"] }] });
-
-  it("says each thing once: units line, related measures, draft note, place", () => {
-    expect(html.match(/^责任单位：市市场监管局、市文化和旅游局、泰安银保监分局$/gm)).toHaveLength(1);
-    expect(html.match(/相关措施/g)).toHaveLength(1);
-    expect(html.match(/征求意见稿，内容以正式印发/g)).toHaveLength(1);
-    expect(html.match(/三、工作措施 › （三）提升知识产权运用效益 › 2.建立知识产权运营机制/g)).toHaveLength(1);
-    expect(html).toContain("积极做好商标、专利质押融资合同登记备案等相关工作。");
-  });
-});

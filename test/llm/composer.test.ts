@@ -54,6 +54,7 @@ function extractiveFor(question: string, candidates: PolicyRecord[]): Answer {
     kind: "topic",
     confidence: 0.82,
     source: "engine",
+    parts: { lead: `《${best.document}》${best.path.join(" › ")}：`, quotes: [best.text] },
   });
 }
 

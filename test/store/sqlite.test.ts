@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Answer } from "../../src/engine/answer-schema.js";
+import { AnswerSchema, type Answer } from "../../src/engine/answer-schema.js";
 import { openSqliteStore, SCHEMA_VERSION } from "../../src/store/index.js";
 import { migrate } from "../../src/store/migrations.js";
 import type { Store } from "../../src/store/types.js";
 
 function answer(question: string, overrides: Partial<Answer> = {}): Answer {
-  return {
+  return AnswerSchema.parse({
     question,
     status: "answered",
     answer: "…",
@@ -26,8 +26,9 @@ function answer(question: string, overrides: Partial<Answer> = {}): Answer {
     kind: "topic",
     confidence: 0.8,
     source: "engine",
+    parts: { lead: "…" },
     ...overrides,
-  };
+  });
 }
 
 let dir: string;

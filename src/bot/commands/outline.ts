@@ -4,7 +4,6 @@ import type { DocumentOutline } from "../../app/types.js";
 import type { OutlineNode } from "../../corpus/types.js";
 import { encodeAction, recordRef } from "../callback-data.js";
 import type { BotDeps } from "../deps.js";
-import { isDraftTitle } from "../format/answer.js";
 import { escapeHtml, truncate } from "../format/escape.js";
 import { formatRecord } from "../format/record.js";
 import { splitForTelegram } from "../format/split.js";
@@ -71,13 +70,13 @@ function documentScreen(outline: DocumentOutline[], documentIndex: number, path:
   else if (outline.length > 1) keyboard.text("⬅️ 全部文件", encodeAction({ kind: "outline", node: [] }));
 
   const header = [`<b>《${escapeHtml(doc.title)}》</b>`];
-  if (isDraftTitle(doc.title)) header.push("<i>征求意见稿，内容以正式印发文件为准。</i>");
+  if (doc.meta.status === "draft") header.push("<i>征求意见稿，内容以正式印发文件为准。</i>");
   if (trail.length > 0) header.push(trail.map((n) => escapeHtml(n.heading)).join(" › "));
 
   let body: string;
   const record = current?.recordId && children.length === 0 ? deps.service.record(current.recordId) : undefined;
   if (record) {
-    const parts = splitForTelegram(formatRecord(record), 3500);
+    const parts = splitForTelegram(formatRecord(record, deps.service.documentMeta(record.documentId)), 3500);
     body = parts[0]! + (parts.length > 1 ? "\n……（全文较长，请点「查看原文」）" : "");
     if (parts.length > 1) keyboard.row().text("📄 查看原文", encodeAction({ kind: "source", ref: recordRef(record.id) }));
     return { html: body, keyboard };

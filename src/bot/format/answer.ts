@@ -1,4 +1,4 @@
-import type { Answer, Citation } from "../../engine/answer-schema.js";
+import type { Answer, AnswerUnit, RecordRef } from "../../engine/answer-schema.js";
 import { escapeHtml, truncate } from "./escape.js";
 
 /** How a place in the outline is shown: the headings from the top, as written. */
@@ -6,82 +6,69 @@ export function formatPath(path: readonly string[]): string {
   return path.map(escapeHtml).join(" › ");
 }
 
-/** `责任单位：A、B、C`, the units exactly as the document writes them. */
-export function unitsLine(units: readonly string[]): string {
-  return `责任单位：${units.map(escapeHtml).join("、")}`;
+/** `<b>责任单位：</b>A、B`, or 牵头/配合 where the text tells them apart; units exactly as written. */
+export function unitsLine(units: readonly AnswerUnit[], complete = true): string {
+  const names = (role?: AnswerUnit["role"]) => units.filter((u) => !role || u.role === role).map((u) => escapeHtml(u.name)).join("、");
+  const etc = complete ? "" : "等（文件未列全）";
+  const lead = names("lead");
+  const support = names("support");
+  if (lead && support) return `<b>责任单位：</b>牵头 ${lead}；配合 ${support}${etc}`;
+  return `<b>责任单位：</b>${names()}${etc}`;
 }
 
-/** True for a document that is still a draft for comment (its title says 征求意见稿). */
-export function isDraftTitle(title: string): boolean {
-  return title.includes("征求意见稿");
-}
-
-/** The note shown under anything cited from a draft for comment. */
-export function draftNote(documentTitle: string): string {
-  return `<i>注：《${escapeHtml(documentTitle)}》为征求意见稿，内容以正式印发文件为准。</i>`;
-}
-
+const REF_HEADINGS: Record<RecordRef["why"], string> = { detail: "具体规定", higher: "上级政策", related: "相关措施" };
 const SEE_ALSO_MAX = 3;
 
 /**
- * An answer as a Telegram HTML message: the measure's title and its place in
- * the outline, the relevant sentences (the answer text), `责任单位：…` on its
- * own line, other cited measures, and the draft-status note when a cited
- * document is a draft for comment. Curated answers are marked as written by
- * staff. What the answer text already says (its own units line, related
- * measures, draft note, location lead-in) is not repeated. Every piece of
- * corpus and user text is escaped.
+ * An answer as a Telegram HTML message, laid out from the answer's parts:
+ * the measure's title and place, the quoted sentences, 责任单位 in bold on
+ * its own line, the text of another document that gives the detail asked,
+ * higher-level and related measures, what no document says, and the draft
+ * note only for drafts. Each fact once; every piece of text escaped.
  */
 export function formatAnswer(answer: Answer): string {
+  const { parts } = answer;
   const lines: string[] = [];
-  const [first, ...others] = answer.citations;
+  const [first] = answer.citations;
 
   if (answer.source === "curated") lines.push("📌 <i>工作人员审定的答复</i>", "");
+  if (parts.understoodAs) lines.push(`<i>${escapeHtml(parts.understoodAs)}</i>`, "");
   if (answer.status === "out_of_scope" || !first) {
-    // The refusal does not repeat the question; quoting it shows what was not understood.
     if (answer.status === "out_of_scope" && answer.question.trim()) lines.push(`<i>您问：${escapeHtml(truncate(answer.question.trim(), 80))}</i>`, "");
-    lines.push(...bodyLines(answer.answer));
-    if (answer.status === "out_of_scope") {
-      lines.push("", "可以发送 /outline 浏览纲要的章节和措施，或 /units 查看各责任单位。");
-    }
+    lines.push(escapeHtml(parts.lead));
+    if (parts.refusal) lines.push(escapeHtml(parts.refusal.reason));
+    if (parts.listing) parts.listing.forEach((item, i) => lines.push(`${i + 1}. ${escapeHtml(item.citeAs)}${item.citeAs.includes(item.title) ? "" : `「${escapeHtml(item.title)}」`}`));
+    if (answer.status === "out_of_scope") lines.push("", "可以发送 /outline 浏览收录文件的章节和措施，或 /units 查看各责任单位。");
     return lines.join("\n");
   }
 
-  const text = answer.answer;
+  if (parts.listing) {
+    lines.push(`<b>${escapeHtml(parts.lead)}</b>`);
+    parts.listing.forEach((item, i) => {
+      const role = item.role === "lead" ? "（牵头）" : item.role === "support" ? "（配合）" : "";
+      lines.push(`${i + 1}. ${escapeHtml(item.citeAs)}${item.citeAs.includes(item.title) ? "" : `「${escapeHtml(item.title)}」`}${role}`);
+    });
+    if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
+    return lines.join("\n");
+  }
+
   lines.push(`<b>${escapeHtml(first.title)}</b>`);
   lines.push(`<i>《${escapeHtml(first.document)}》${first.path.length > 0 ? " " + formatPath(first.path) : ""}</i>`);
-  lines.push("", ...bodyLines(text, first));
-  if (first.units.length > 0 && !text.includes(`责任单位：${first.units.join("、")}`)) {
-    lines.push("", unitsLine(first.units));
-  }
+  // A model's or staff's text is the answer itself; the engine's answer is the quoted text.
+  if (answer.source === "curated" || answer.source === "llm") lines.push("", escapeHtml(parts.lead));
+  else if (parts.quotes.length > 0) lines.push("", escapeHtml(parts.quotes.join("")));
+  if (parts.units.length > 0) lines.push("", unitsLine(parts.units, parts.unitsComplete));
 
-  const seeAlso = others.slice(0, SEE_ALSO_MAX);
-  if (seeAlso.length > 0 && !text.includes("相关措施")) {
-    lines.push("", "<b>相关措施</b>");
-    for (const c of seeAlso) lines.push(seeAlsoLine(c));
+  for (const why of ["detail", "higher", "related"] as const) {
+    const refs = parts.refs.filter((r) => r.why === why).slice(0, SEE_ALSO_MAX);
+    if (refs.length === 0) continue;
+    lines.push("", `<b>${REF_HEADINGS[why]}</b>`);
+    for (const ref of refs) {
+      lines.push(`• ${escapeHtml(ref.citeAs)}${ref.quote ? `：${escapeHtml(ref.quote)}` : ""}`);
+      if (ref.units.length > 0 && why !== "detail") lines.push(`  责任单位：${ref.units.map(escapeHtml).join("、")}`);
+    }
   }
-
-  const drafts = [...new Set(answer.citations.map((c) => c.document))].filter(isDraftTitle);
-  const missingNotes = drafts.filter((title) => !text.includes(`《${title}》是征求意见稿`) && !text.includes(`《${title}》为征求意见稿`));
-  if (missingNotes.length > 0) lines.push("", ...missingNotes.map(draftNote));
+  if (parts.notSpecified) lines.push("", escapeHtml(parts.notSpecified));
+  if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
   return lines.join("\n");
-}
-
-/**
- * The answer text, escaped, line by line: notes in italics, and a lead-in line that only repeats the place shown in the header dropped.
- */
-function bodyLines(text: string, first?: Citation): string[] {
-  const place = first ? first.path.join(" › ") : undefined;
-  return text
-    .split("\n")
-    .filter((line) => !(place && line.includes(place) && line.trimEnd().endsWith("：")))
-    .map((line) => {
-            if (line.startsWith("注：")) return `<i>${escapeHtml(line)}</i>`;
-      return escapeHtml(line);
-    });
-}
-
-function seeAlsoLine(c: Citation): string {
-  const units = c.units.length > 0 ? `\n  ${unitsLine(c.units)}` : "";
-  return `• ${escapeHtml(c.title)}（${formatPath(c.path.slice(0, -1))}）${units}`;
 }

@@ -1,22 +1,18 @@
-import type { PolicyRecord } from "../../corpus/types.js";
-import { draftNote, formatPath, isDraftTitle, unitsLine } from "./answer.js";
+import type { DocumentMeta, PolicyRecord } from "../../corpus/types.js";
+import { unitsWithRoles } from "../../engine/compose.js";
+import { formatPath, unitsLine } from "./answer.js";
 import { escapeHtml, truncate } from "./escape.js";
 
 /** A record's full text (查看原文) as Telegram HTML: title, place, body, table, units, draft note. */
-export function formatRecord(record: PolicyRecord): string {
+export function formatRecord(record: PolicyRecord, meta: DocumentMeta): string {
   const lines = [`<b>${escapeHtml(record.title)}</b>`, `<i>《${escapeHtml(record.document)}》 ${formatPath(record.path)}</i>`];
   if (record.text) lines.push("", escapeHtml(record.text));
   if (record.table) {
     lines.push("", escapeHtml(record.table.header.join(" | ")));
     for (const row of record.table.rows) lines.push(escapeHtml(row.join(" | ")));
   }
-  if (record.unitRoles && record.unitRoles.support.length > 0) {
-    lines.push("", `牵头单位：${record.unitRoles.lead.map(escapeHtml).join("、")}`);
-    lines.push(`配合单位：${record.unitRoles.support.map(escapeHtml).join("、")}`);
-  } else if (record.units.length > 0) {
-    lines.push("", unitsLine(record.units));
-  }
-  if (isDraftTitle(record.document)) lines.push("", draftNote(record.document));
+  if (record.units.length > 0) lines.push("", unitsLine(unitsWithRoles(record), !record.unitsOpenEnded));
+  if (meta.status === "draft") lines.push("", `<i>注：《${escapeHtml(record.document)}》为征求意见稿，内容以正式印发文件为准。</i>`);
   return lines.join("\n");
 }
 

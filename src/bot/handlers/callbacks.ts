@@ -27,7 +27,7 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
       if (!record) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
       await ctx.answerCallbackQuery();
       const keyboard = new InlineKeyboard().text("🔗 相关措施", encodeAction({ kind: "related", ref: recordRef(record.id) }));
-      await replyHtml(ctx, formatRecord(record), keyboard);
+      await replyHtml(ctx, formatRecord(record, deps.service.documentMeta(record.documentId)), keyboard);
       return;
     }
     case "related": {

@@ -143,7 +143,7 @@ function renderPreview(uploadId: string, preview: DocumentPreview): void {
       preview.replaces ? el("strong", { class: "warn" }, " · 将替换同名的现有文档") : null,
     ),
     el("h4", {}, "结构"),
-    outlineTree([{ documentId: "preview", file: preview.file, title: preview.title, nodes: preview.outline }], () => undefined),
+    outlineTree([{ documentId: "preview", file: preview.file, title: preview.title, meta: preview.meta, nodes: preview.outline }], () => undefined),
     el("h4", {}, "措施与责任单位"),
     el(
       "ul",

@@ -72,7 +72,7 @@ function renderAnswer(answer: Answer, queryId: string | null): void {
     answerBox,
     badges,
     el("p", { class: "question" }, "问：", answer.question),
-    el("div", { class: "answer-text" }, answer.answer),
+    el("div", { class: "answer-text" }, answer.parts.spoken),
     ...answer.citations.map(citationCard),
     el(
       "div",
