@@ -2,7 +2,7 @@ import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry
 import { hasWords } from "../corpus/clean.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
-import { citationFor, composeAnswer, composeCurated, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
+import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
 import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
 import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
