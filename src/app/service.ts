@@ -202,7 +202,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     store,
     async ask(question, options) {
       const answer = AnswerSchema.parse(await answerOf(question, options));
-      const queryId = store.logQuery({ channel: options.channel, userRef: options.userRef, answer });
+      const queryId = options.log === false ? 0 : store.logQuery({ channel: options.channel, userRef: options.userRef, answer });
       return { answer, queryId } satisfies AskResult;
     },
     record: (id) => engine.record(id),

@@ -80,11 +80,13 @@ export interface AskOptions {
   userRef?: string;
   /** With an LLM that streams: called with the text so far. */
   onPartialText?: (textSoFar: string) => void;
+  /** False for a question not to write to the query log (the bot's inline queries, one per pause in typing). */
+  log?: boolean;
 }
 
 export interface AskResult {
   answer: Answer;
-  /** The query-log row, for feedback. */
+  /** The query-log row, for feedback; 0 when the question was not logged. */
   queryId: number;
 }
 

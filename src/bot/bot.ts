@@ -1,37 +1,34 @@
-import { Bot, type Context } from "grammy";
+import path from "node:path";
+import { Bot, InlineKeyboard, type Context, type Filter } from "grammy";
+import { SUPPORTED_EXTENSIONS } from "../corpus/blocks.js";
+import { isAdmin } from "./admin.js";
 import { adminOnly } from "./guard.js";
 import { autoRetry } from "./auto-retry.js";
 import { askCommand } from "./commands/ask.js";
 import { helpCommand } from "./commands/help.js";
 import { outlineCommand } from "./commands/outline.js";
 import { reloadCommand } from "./commands/reload.js";
+import { resetCommand } from "./commands/reset.js";
 import { startCommand } from "./commands/start.js";
 import { statsCommand } from "./commands/stats.js";
 import { unitCommand } from "./commands/unit.js";
 import { unitsCommand } from "./commands/units.js";
 import type { BotDeps } from "./deps.js";
 import { reportError } from "./errors.js";
-import { isAddressedToBot, questionOf } from "./group-rules.js";
+import { isAddressedToBot, isBareMention, questionOf } from "./group-rules.js";
 import { handleCallback } from "./handlers/callbacks.js";
 import { handleDocument } from "./handlers/document.js";
+import { handleInlineQuery } from "./handlers/inline.js";
 import { hintEditedMessage, hintSendText } from "./handlers/non-text.js";
 import { answerQuestion } from "./handlers/question.js";
-import { rateLimited, TEXT } from "./texts.js";
-
-/** The commands shown in Telegram's menu. */
-export const COMMANDS = [
-  { command: "start", description: "开始：我能回答什么" },
-  { command: "help", description: "使用帮助" },
-  { command: "ask", description: "提问（群聊中使用）" },
-  { command: "outline", description: "按章节浏览纲要" },
-  { command: "units", description: "全部责任单位" },
-  { command: "unit", description: "某单位负责的措施，如 /unit 市监局" },
-];
+import { examplesKeyboard } from "./keyboards.js";
+import { mentionPrompt, rateLimited, TEXT } from "./texts.js";
 
 /**
  * Composes the bot: retries on 429, the one error handler, per-chat queues,
- * the rate limit, then commands, buttons, documents, questions and hints, in
- * that order. Holds no answering logic: everything is asked of the service.
+ * repeated messages dropped, the rate limit, then commands, buttons, inline
+ * queries, documents, questions (text and photo captions) and hints, in that
+ * order. Holds no answering logic: everything is asked of the service.
  */
 export function createBot(deps: BotDeps): Bot {
   const token = deps.config.TELEGRAM_BOT_TOKEN;
@@ -52,6 +49,15 @@ export function createBot(deps: BotDeps): Bot {
     });
   });
 
+  // A flood of the same message (or a double send) is answered once, and the repeats do not count towards the rate limit.
+  bot.use(async (ctx, next) => {
+    const message = ctx.message;
+    const words = message?.text ?? message?.caption;
+    if (!message || !words || !isAddressedToBot(message, ctx.me)) return next();
+    if (!deps.duplicates.isDuplicate(String(message.chat.id), words)) return next();
+    deps.logger.info({ chatId: message.chat.id, userId: ctx.from?.id }, "repeated message ignored");
+  });
+
   bot.use(async (ctx, next) => {
     const userId = ctx.from?.id;
     if (userId === undefined || !countsTowardsLimit(ctx)) return next();
@@ -64,6 +70,7 @@ export function createBot(deps: BotDeps): Bot {
   });
 
   bot.command("start", (ctx) => startCommand(ctx, deps));
+  bot.command("reset", (ctx) => resetCommand(ctx, deps));
   bot.command("help", (ctx) => helpCommand(ctx, deps));
   bot.command("ask", (ctx) => askCommand(ctx, deps));
   bot.command("units", (ctx) => unitsCommand(ctx, deps));
@@ -73,17 +80,50 @@ export function createBot(deps: BotDeps): Bot {
   bot.command("stats", adminOnly(deps, "/stats", (ctx) => statsCommand(ctx, deps)));
 
   bot.on("callback_query:data", (ctx) => handleCallback(ctx, deps));
+  if (deps.config.BOT_INLINE_ENABLED) bot.on("inline_query", (ctx) => handleInlineQuery(ctx, deps));
 
   const privateChat = bot.chatType("private");
   privateChat.on("message:document", adminOnly(deps, "upload document", (ctx) => handleDocument(ctx, deps)));
+  bot.on("message:document", (ctx) => groupDocument(ctx, deps));
   bot.on("message:text", async (ctx) => {
     const question = questionOf(ctx.message, ctx.me);
     if (question) return answerQuestion(ctx, question, deps);
+    if (isBareMention(ctx.message, ctx.me)) return promptForQuestion(ctx, deps);
     if (ctx.chat.type === "private" && ctx.message.text.startsWith("/")) await ctx.reply(TEXT.unknownCommand);
+  });
+  // A photo with a caption (a screenshot and its question): the caption is the question.
+  bot.on("message:caption", async (ctx, next) => {
+    const question = questionOf(ctx.message, ctx.me);
+    if (question) return answerQuestion(ctx, question, deps);
+    if (isBareMention(ctx.message, ctx.me)) return promptForQuestion(ctx, deps);
+    return next();
   });
   bot.on(["message:sticker", "message:photo", "message:voice", "message:video", "message:video_note", "message:audio", "message:animation", "message:location", "message:contact"], hintSendText);
   bot.on("edited_message", hintEditedMessage);
   return bot;
+}
+
+/** A bare @mention in a group: what to ask, with examples to tap. */
+async function promptForQuestion(ctx: Context, deps: BotDeps): Promise<void> {
+  await ctx.reply(mentionPrompt(ctx.me.username), {
+    reply_markup: examplesKeyboard(deps.service.exampleQuestions()),
+    ...(ctx.message ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } } : {}),
+  });
+}
+
+/**
+ * A document in a group: an admin's readable file gets a pointer to send it
+ * in a private chat (where it is checked and previewed before it changes the
+ * corpus); anyone else's files are the group's business.
+ */
+async function groupDocument(ctx: Filter<Context, "message:document">, deps: BotDeps): Promise<void> {
+  if (!isAdmin(ctx.from?.id, deps.config)) return;
+  const extension = path.extname(ctx.message.document.file_name ?? "").toLowerCase();
+  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) return;
+  await ctx.reply(TEXT.uploadInPrivate, {
+    reply_markup: new InlineKeyboard().url("💬 私聊发送", `https://t.me/${ctx.me.username}`),
+    reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+  });
 }
 
 /** Updates that make the bot work: anything in a private chat, buttons, and in groups only what is addressed to it. */

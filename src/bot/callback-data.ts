@@ -13,6 +13,10 @@ export type ButtonAction =
   | { kind: "related"; ref: string }
   | { kind: "feedback"; queryId: number; helpful: boolean }
   | { kind: "example"; index: number }
+  /** A question carried in the button itself (a refusal's example that is not one of the service's). */
+  | { kind: "ask"; question: string }
+  /** A suggested follow-up (FOLLOW_UPS) of the answer the button is under. */
+  | { kind: "followup"; index: number }
   | { kind: "outline"; document?: number; node: number[] };
 
 export function encodeAction(action: ButtonAction): string {
@@ -29,6 +33,12 @@ export function encodeAction(action: ButtonAction): string {
       break;
     case "example":
       data = `q|${action.index}`;
+      break;
+    case "followup":
+      data = `u|${action.index}`;
+      break;
+    case "ask":
+      data = `a|${action.question}`;
       break;
     case "outline":
       data = action.document === undefined ? "o|" : `o|${action.document}|${action.node.join(".")}`;
@@ -57,6 +67,14 @@ export function decodeAction(data: string): ButtonAction | undefined {
     case "q": {
       const index = Number(a);
       return Number.isSafeInteger(index) && index >= 0 ? { kind: "example", index } : undefined;
+    }
+    case "a": {
+      const question = data.slice(2).trim();
+      return question ? { kind: "ask", question } : undefined;
+    }
+    case "u": {
+      const index = Number(a);
+      return a && Number.isSafeInteger(index) && index >= 0 ? { kind: "followup", index } : undefined;
     }
     case "o": {
       if (!a) return { kind: "outline", node: [] };
@@ -89,7 +107,8 @@ export function resolveRecordRef(ref: string, allRecordIds: () => Iterable<strin
   return undefined;
 }
 
-function hashOf(id: string): string {
+/** A short hash of a record id, for references that must stay within Telegram's limits. */
+export function hashOf(id: string): string {
   return createHash("sha256").update(id).digest("base64url").slice(0, 16);
 }
 

@@ -1,48 +1,42 @@
 import type { AnswerContext } from "../engine/answer-schema.js";
-
-/** How long a previous turn still counts for a follow-up ("那找哪个部门？"). */
-export const CONVERSATION_TTL_MS = 30 * 60_000;
-/** How many chats' previous turns are kept; the least recently used go first. */
-export const CONVERSATION_MAX_CHATS = 10_000;
+import type { ConversationTurns } from "../store/types.js";
 
 /**
- * Each chat's previous turn, in memory: the `AnswerContext` of the last
- * answer, so that a follow-up question is understood. Expires after a TTL and
- * keeps at most `maxChats` chats (least recently used dropped first).
+ * The bot's conversations, kept in the store so that a follow-up ("那找哪个部门？")
+ * is understood after a restart: each answer's turn (question and cited
+ * records) is saved under its chat and under each message the answer was
+ * sent as. A question that replies to an older answer, or taps a button under
+ * it, continues THAT answer's turn; any other continues the chat's latest.
+ * Turns older than the TTL no longer count; `/reset` forgets a chat's turns.
  */
-export class ConversationMemory {
-  private readonly turns = new Map<number, { context: AnswerContext; at: number }>();
-
+export class BotConversations {
   constructor(
-    private readonly ttlMs = CONVERSATION_TTL_MS,
-    private readonly maxChats = CONVERSATION_MAX_CHATS,
+    private readonly turns: ConversationTurns,
+    private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(chatId: number): AnswerContext | undefined {
-    const turn = this.turns.get(chatId);
-    if (!turn) return undefined;
-    if (this.now() - turn.at > this.ttlMs) {
-      this.turns.delete(chatId);
-      return undefined;
+  /** The turn a question continues: that of the bot message `anchorMessageId` when it has one, else the chat's latest. */
+  contextFor(chatId: number, anchorMessageId?: number): AnswerContext | undefined {
+    const now = this.now();
+    if (anchorMessageId !== undefined) {
+      const anchored = this.turns.get(messageKey(chatId, anchorMessageId), this.ttlMs, now);
+      if (anchored) return anchored;
     }
-    // Re-insert so that Map order is least recently used first.
-    this.turns.delete(chatId);
-    this.turns.set(chatId, turn);
-    return turn.context;
+    return this.turns.get(chatKey(chatId), this.ttlMs, now);
   }
 
-  set(chatId: number, context: AnswerContext): void {
-    this.turns.delete(chatId);
-    this.turns.set(chatId, { context, at: this.now() });
-    while (this.turns.size > this.maxChats) {
-      const oldest = this.turns.keys().next().value;
-      if (oldest === undefined) break;
-      this.turns.delete(oldest);
-    }
+  /** Makes `context` the chat's latest turn and the turn of the messages the answer was sent as. */
+  remember(chatId: number, messageIds: readonly number[], context: AnswerContext): void {
+    const keys = [chatKey(chatId), ...messageIds.map((id) => messageKey(chatId, id))];
+    this.turns.save(keys, chatKey(chatId), context, this.ttlMs, this.now());
   }
 
-  get size(): number {
-    return this.turns.size;
+  /** Forgets every turn of the chat (/reset); true when there was one. */
+  reset(chatId: number): boolean {
+    return this.turns.clear(chatKey(chatId)) > 0;
   }
 }
+
+const chatKey = (chatId: number) => `tg:${chatId}`;
+const messageKey = (chatId: number, messageId: number) => `tg:${chatId}:${messageId}`;

@@ -2,7 +2,8 @@ import type { PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../log/index.js";
 import type { ChatQueues } from "./concurrency.js";
-import type { ConversationMemory } from "./conversation.js";
+import type { BotConversations } from "./conversation.js";
+import type { DuplicateFilter } from "./duplicates.js";
 import type { SlidingWindowLimiter } from "./rate-limit.js";
 
 /** What every command and handler of the bot may use; built once in `createBot`. */
@@ -10,7 +11,8 @@ export interface BotDeps {
   service: PolicyService;
   config: Config;
   logger: Logger;
-  conversation: ConversationMemory;
+  conversation: BotConversations;
+  duplicates: DuplicateFilter;
   limiter: SlidingWindowLimiter;
   queues: ChatQueues;
   /** Values never to log or send (`secretsOf(config)`). */

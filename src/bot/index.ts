@@ -2,10 +2,12 @@ import type { Server } from "node:http";
 import type { PolicyService } from "../app/types.js";
 import { secretsOf, type Config } from "../config/index.js";
 import { redactSecrets, type Logger } from "../log/index.js";
-import { COMMANDS, createBot } from "./bot.js";
+import { createBot } from "./bot.js";
 import { ChatQueues } from "./concurrency.js";
-import { ConversationMemory } from "./conversation.js";
+import { BotConversations } from "./conversation.js";
 import type { BotDeps } from "./deps.js";
+import { DuplicateFilter } from "./duplicates.js";
+import { setUpProfile } from "./profile.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
 import { serveWebhook } from "./webhook.js";
 
@@ -33,7 +35,8 @@ export async function startBot(deps: { service: PolicyService; config: Config; l
   const botDeps: BotDeps = {
     ...deps,
     logger,
-    conversation: new ConversationMemory(),
+    conversation: new BotConversations(deps.service.store.conversations, config.CONVERSATION_TTL_MINUTES * 60_000),
+    duplicates: new DuplicateFilter(),
     limiter: new SlidingWindowLimiter(config.BOT_RATE_LIMIT_PER_MINUTE),
     queues: new ChatQueues(),
     secrets,
@@ -41,8 +44,12 @@ export async function startBot(deps: { service: PolicyService; config: Config; l
   };
   const bot = createBot(botDeps);
   const redact = (err: unknown) => redactSecrets(err instanceof Error ? err.message : String(err), secrets);
-  const setCommands = () =>
-    bot.api.setMyCommands(COMMANDS).catch((err: unknown) => logger.warn({ reason: redact(err) }, "could not set the command menu"));
+  const allowedUpdates = ["message", "edited_message", "callback_query", ...(config.BOT_INLINE_ENABLED ? (["inline_query"] as const) : [])] as const;
+  const setCommands = async () => {
+    const failures = await setUpProfile(bot.api, { documents: deps.service.documents(), example: deps.service.exampleQuestions()[0], config });
+    for (const f of failures) logger.warn({ step: f.step, reason: redact(f.error) }, "could not set the bot's profile");
+    logger.info({ failed: failures.length }, "bot profile and command menus set");
+  };
 
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
     const url = new URL(config.WEBHOOK_URL);
@@ -51,7 +58,7 @@ export async function startBot(deps: { service: PolicyService; config: Config; l
     void (async () => {
       try {
         await bot.init();
-        await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ["message", "edited_message", "callback_query"] });
+        await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...allowedUpdates] });
         await setCommands();
         logger.info({ username: bot.botInfo.username, path: url.pathname, host: config.HOST, port }, "Telegram bot receiving updates by webhook");
       } catch (err) {
@@ -69,7 +76,7 @@ export async function startBot(deps: { service: PolicyService; config: Config; l
 
   const polling = bot
     .start({
-      allowed_updates: ["message", "edited_message", "callback_query"],
+      allowed_updates: [...allowedUpdates],
       onStart: (me) => {
         logger.info({ username: me.username }, "Telegram bot polling for updates");
         void setCommands();

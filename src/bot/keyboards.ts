@@ -1,23 +1,45 @@
 import { InlineKeyboard } from "grammy";
 import type { AskResult } from "../app/types.js";
 import type { PolicyRecord } from "../corpus/types.js";
-import { encodeAction, recordRef } from "./callback-data.js";
+import { CALLBACK_DATA_MAX_BYTES, encodeAction, recordRef, type ButtonAction } from "./callback-data.js";
+import { shareLink } from "./deep-link.js";
 import { truncate } from "./format/escape.js";
 
-/** Buttons under an answer: full text and related measures of the first citation, and 👍 / 👎. */
-export function answerKeyboard(result: AskResult): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+/**
+ * Follow-ups offered under an answer, asked about that answer when tapped
+ * (the button's message is the turn they continue). `skipFor` names the kinds
+ * of answer that already say it.
+ */
+export const FOLLOW_UPS: readonly { label: string; question: string; skipFor: readonly string[] }[] = [
+  { label: "🏢 找哪个部门", question: "那找哪个部门？", skipFor: ["who_handles", "unit_duties"] },
+  { label: "📋 需要什么材料", question: "办理需要什么材料？", skipFor: ["unit_duties"] },
+];
+
+/**
+ * Buttons under an answer. With a citation: the follow-ups to tap, full text,
+ * related measures and a share link of the first citation, and 👍 / 👎. A
+ * refusal (nothing cited) gets its example questions to tap instead, and no
+ * feedback buttons: there is no answer to judge.
+ */
+export function answerKeyboard(result: AskResult, options: { botUsername?: string; examples: readonly string[]; serviceExamples: readonly string[] }): InlineKeyboard {
   const first = result.answer.citations[0];
-  if (first) {
-    const ref = recordRef(first.id);
-    keyboard
-      .text("📄 查看原文", encodeAction({ kind: "source", ref }))
-      .text("🔗 相关措施", encodeAction({ kind: "related", ref }))
-      .row();
-  }
+  if (!first) return examplesKeyboard(options.examples, options.serviceExamples);
+  const keyboard = new InlineKeyboard();
+  const followUps = FOLLOW_UPS.map((f, index) => ({ ...f, index })).filter((f) => !f.skipFor.includes(result.answer.kind));
+  for (const f of followUps) keyboard.text(f.label, encodeAction({ kind: "followup", index: f.index }));
+  if (followUps.length > 0) keyboard.row();
+  const ref = recordRef(first.id);
+  keyboard.text("📄 查看原文", encodeAction({ kind: "source", ref })).text("🔗 相关措施", encodeAction({ kind: "related", ref }));
+  if (options.botUsername) keyboard.url("📤 分享", shareUrl(options.botUsername, first.id, first.title));
   return keyboard
+    .row()
     .text("👍 有帮助", encodeAction({ kind: "feedback", queryId: result.queryId, helpful: true }))
     .text("👎 没帮助", encodeAction({ kind: "feedback", queryId: result.queryId, helpful: false }));
+}
+
+/** Telegram's share dialog, prefilled with the link that opens the measure in the bot. */
+export function shareUrl(botUsername: string, recordId: string, title: string): string {
+  return `https://t.me/share/url?url=${encodeURIComponent(shareLink(botUsername, recordId))}&text=${encodeURIComponent(`「${title}」`)}`;
 }
 
 /** Label length of a button naming a measure. */
@@ -32,9 +54,22 @@ export function recordButtons(records: readonly PolicyRecord[], max = 20): Inlin
   return keyboard;
 }
 
-/** Example questions that are asked when tapped. */
-export function examplesKeyboard(questions: readonly string[]): InlineKeyboard {
+/**
+ * Example questions that are asked when tapped, one a row. A question travels
+ * in the button when it fits Telegram's 64 bytes, else as its place among the
+ * service's examples; one that can do neither gets no button.
+ */
+export function examplesKeyboard(questions: readonly string[], serviceExamples: readonly string[] = questions): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  questions.forEach((q, index) => keyboard.text(`💬 ${truncate(q, 30)}`, encodeAction({ kind: "example", index })).row());
+  for (const question of questions) {
+    const action = exampleAction(question, serviceExamples);
+    if (action) keyboard.text(`💬 ${truncate(question, 30)}`, encodeAction(action)).row();
+  }
   return keyboard;
+}
+
+function exampleAction(question: string, serviceExamples: readonly string[]): ButtonAction | undefined {
+  const index = serviceExamples.indexOf(question);
+  if (index >= 0) return { kind: "example", index };
+  return Buffer.byteLength(`a|${question}`, "utf8") <= CALLBACK_DATA_MAX_BYTES ? { kind: "ask", question } : undefined;
 }

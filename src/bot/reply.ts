@@ -8,17 +8,17 @@ import { splitForTelegram } from "./format/split.js";
  * keyboard goes with the last part. In a group the first part replies to the
  * question so that the asker sees it is theirs.
  */
-export async function replyHtml(ctx: Context, html: string, keyboard?: InlineKeyboard): Promise<Message.TextMessage | undefined> {
+export async function replyHtml(ctx: Context, html: string, keyboard?: InlineKeyboard): Promise<Message.TextMessage[]> {
   return sendParts(ctx, splitForTelegram(html), keyboard, true);
 }
 
-/** Sends parts already split as consecutive messages; `first` says whether the first of them starts the reply (and so quotes the question in a group). */
-export async function sendParts(ctx: Context, parts: readonly string[], keyboard: InlineKeyboard | undefined, first: boolean): Promise<Message.TextMessage | undefined> {
-  let last: Message.TextMessage | undefined;
+/** Sends parts already split as consecutive messages, returning them; `first` says whether the first of them starts the reply (and so quotes the question in a group). */
+export async function sendParts(ctx: Context, parts: readonly string[], keyboard: InlineKeyboard | undefined, first: boolean): Promise<Message.TextMessage[]> {
+  const sent: Message.TextMessage[] = [];
   for (const [i, part] of parts.entries()) {
-    last = await ctx.reply(part, htmlOptions(ctx, { quote: first && i === 0, keyboard: i === parts.length - 1 ? keyboard : undefined }));
+    sent.push(await ctx.reply(part, htmlOptions(ctx, { quote: first && i === 0, keyboard: i === parts.length - 1 ? keyboard : undefined })));
   }
-  return last;
+  return sent;
 }
 
 /** Options of an HTML message: no link previews, in a group a reply to the question when `quote`, and the keyboard if any. */

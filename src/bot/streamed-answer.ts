@@ -60,14 +60,12 @@ export class StreamedAnswer {
   /**
    * Shows the final answer: in the draft when there is one, else (nothing
    * streamed, or the draft failed) as new messages like any other answer.
+   * Resolves with the messages the answer now is.
    */
-  async finish(html: string, keyboard?: InlineKeyboard): Promise<void> {
+  async finish(html: string, keyboard?: InlineKeyboard): Promise<Message.TextMessage[]> {
     this.finished = true;
     const draft = await this.draft;
-    if (!draft || !this.editor) {
-      await replyHtml(this.ctx, html, keyboard);
-      return;
-    }
+    if (!draft || !this.editor) return replyHtml(this.ctx, html, keyboard);
     await this.editor.settle();
     const parts = splitForTelegram(html);
     try {
@@ -76,10 +74,9 @@ export class StreamedAnswer {
       // The draft may have been deleted by the user; the answer must still arrive, and no stale draft stay behind.
       this.logger.warn({ chatId: draft.chat.id, reason: String(err) }, "could not put the final answer into its draft; sending it anew");
       await this.ctx.api.deleteMessage(draft.chat.id, draft.message_id).catch(() => undefined);
-      await replyHtml(this.ctx, html, keyboard);
-      return;
+      return replyHtml(this.ctx, html, keyboard);
     }
-    await sendParts(this.ctx, parts.slice(1), keyboard, false);
+    return [draft, ...(await sendParts(this.ctx, parts.slice(1), keyboard, false))];
   }
 
   /** Takes the draft away (the answer failed; the error handler apologises instead). Never throws. */

@@ -11,7 +11,15 @@ export const TEXT = {
   outlineChanged: "纲要目录已更新，请重新发送 /outline。",
   thanks: "感谢反馈！",
   feedbackLost: "没有找到这条回答的记录，反馈未保存。",
+  reset: "好的，已开始新话题：接下来的问题不再沿用之前的对话。",
+  resetNothing: "好的，已开始新话题。",
+  uploadInPrivate: "如需把文件加入政策库，请在与我的私聊中发送；群里的文件我不会处理。",
 } as const;
+
+/** A bare @mention in a group: how to ask. */
+export function mentionPrompt(username: string): string {
+  return `请在 @${username} 后面写上您的问题，例如「@${username} 专利质押贷款怎么办理？」。也可以点下面的例子：`;
+}
 
 export function tooLong(length: number, max: number): string {
   return `问题有 ${length} 个字，太长了。请精简到 ${max} 个字以内再发送。`;

@@ -60,6 +60,13 @@ export const EnvSchema = z
     ),
     ADMIN_USER_IDS: list.pipe(z.array(z.coerce.number().int().positive())),
     BOT_RATE_LIMIT_PER_MINUTE: positiveInt(12),
+    /** How long a previous turn still counts for a follow-up ("那找哪个部门？"). */
+    CONVERSATION_TTL_MINUTES: positiveInt(30),
+    /** `@bot 问题` in any chat answers with measure cards (inline mode must also be switched on with @BotFather's /setinline). */
+    BOT_INLINE_ENABLED: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
 
     WEB_ENABLED: z
       .enum(["true", "false"])

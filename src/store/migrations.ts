@@ -37,6 +37,17 @@ const STEPS: readonly string[] = [
     detail TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE conversation_turns (
+    key TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    question TEXT NOT NULL,
+    cited_ids TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX conversation_turns_scope ON conversation_turns(scope);
+  CREATE INDEX conversation_turns_at ON conversation_turns(at);
+  `,
 ];
 
 /** The schema version this code writes. */

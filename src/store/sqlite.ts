@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Answer } from "../engine/answer-schema.js";
+import { openConversationTurns } from "./conversations.js";
 import { migrate } from "./migrations.js";
 import type {
   AuditEntry,
@@ -183,6 +184,8 @@ export function openSqliteStore(file: string): Store {
     auditLog(limit = 200) {
       return selectAudit.all(Math.max(1, Math.min(limit, 5000))) as AuditEntry[];
     },
+
+    conversations: openConversationTurns(db),
 
     close() {
       if (db.open) db.close();

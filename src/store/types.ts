@@ -1,4 +1,4 @@
-import type { Answer } from "../engine/answer-schema.js";
+import type { Answer, AnswerContext } from "../engine/answer-schema.js";
 
 export type Channel = "telegram" | "web" | "cli";
 
@@ -55,6 +55,21 @@ export interface AuditEntry {
   detail: string;
 }
 
+/**
+ * The previous turn of each conversation (question and cited record ids),
+ * stored so that a follow-up is understood after a restart. `scope` groups
+ * the keys of one conversation (a chat) so that they are cleared together;
+ * times are ms since the epoch.
+ */
+export interface ConversationTurns {
+  /** Stores `context` under every key (a chat, the messages of an answer), replacing what they held. */
+  save(keys: readonly string[], scope: string, context: AnswerContext, maxAgeMs: number, now?: number): void;
+  /** The turn under `key`, unless it is older than `maxAgeMs`. */
+  get(key: string, maxAgeMs: number, now?: number): AnswerContext | undefined;
+  /** Forgets every turn of a scope; returns how many keys went. */
+  clear(scope: string): number;
+}
+
 /** What the product records (SQLite behind it), shared by the bot and the web server. */
 export interface Store {
   logQuery(entry: { channel: Channel; userRef?: string; answer: Answer }): number;
@@ -68,5 +83,7 @@ export interface Store {
   removeCurated(id: number): boolean;
   audit(actor: string, action: string, detail: string): void;
   auditLog(limit?: number): AuditEntry[];
+  /** Previous turns of conversations, for follow-ups. */
+  readonly conversations: ConversationTurns;
   close(): void;
 }

@@ -84,7 +84,7 @@ describe("an enterprise asking the bot", () => {
     expect(text).toContain(`《${OUTLINE_TITLE}》`);
     expect(text).toContain(`责任单位：${PLEDGE_UNITS.join("、")}`);
     expect(pledgeAnswer.text).toContain("<b>建立知识产权运营机制</b>");
-    expect(labels(pledgeAnswer)).toEqual(["📄 查看原文", "🔗 相关措施", "👍 有帮助", "👎 没帮助"]);
+    expect(labels(pledgeAnswer)).toEqual(["🏢 找哪个部门", "📋 需要什么材料", "📄 查看原文", "🔗 相关措施", "📤 分享", "👍 有帮助", "👎 没帮助"]);
     expect(telegram.chatActions).toContainEqual({ chatId: alice.chatId, action: "typing" });
     // Without an LLM nothing streams: the answer is one message, never edited.
     expect(telegram.edits.filter((e) => e.messageId === pledgeAnswer.messageId)).toEqual([]);
@@ -111,7 +111,7 @@ describe("an enterprise asking the bot", () => {
     const toast = await alice.toast(await alice.press(pledgeAnswer, "👍"));
     expect(toast).toBe("感谢反馈！");
     const updated = await alice.current(pledgeAnswer.messageId, (m) => !labels(m).some((l) => l.includes("👍")));
-    expect(labels(updated)).toEqual(["📄 查看原文", "🔗 相关措施"]);
+    expect(labels(updated)).toEqual(["🏢 找哪个部门", "📋 需要什么材料", "📄 查看原文", "🔗 相关措施", "📤 分享"]);
   });
 
   it("escapes markup a user sends: <b>x</b><script> arrives as text", async () => {
@@ -141,6 +141,161 @@ describe("an enterprise asking the bot", () => {
     expect(erin.unread()).toEqual([]);
   });
 
+});
+
+describe("a bot that feels finished", () => {
+  const group = { id: -100456, type: "supergroup" as const, title: "园区企业群" };
+  const mentionOf = (text: string) => ({ entities: [{ type: "mention", offset: text.indexOf("@TestNameBot"), length: 12 }] });
+  /** The deep link inside the 📤 分享 button of a message. */
+  const shareLinkOf = (m: BotMessage): string => {
+    const url = m.buttons.flat().find((b) => b.text === "📤 分享")?.url;
+    if (!url) throw new Error(`no share button on: ${m.text.slice(0, 60)}`);
+    return new URL(url).searchParams.get("url")!;
+  };
+
+  it("sets its description, short description and a command menu per scope at start", async () => {
+    const call = (method: string, scope?: Record<string, unknown>) =>
+      telegram.calls.find((c) => c.method === method && (!scope || JSON.stringify(c.params.scope) === JSON.stringify(scope)));
+    await eventually("the profile to be set", () => bot.logged("bot profile and command menus set").length > 0);
+    expect(String(call("setMyDescription")?.params.description)).toContain(`《${OUTLINE_TITLE}》`);
+    expect(String(call("setMyShortDescription")?.params.short_description)).toContain("责任单位");
+    const commands = (scope: Record<string, unknown>) => ((call("setMyCommands", scope)?.params.commands ?? []) as { command: string }[]).map((c) => c.command);
+    const everyone = commands({ type: "all_private_chats" });
+    expect(everyone).toEqual(expect.arrayContaining(["start", "help", "outline", "units", "unit", "reset"]));
+    expect(everyone).not.toContain("reload");
+    const groups = commands({ type: "all_group_chats" });
+    expect(groups).toContain("ask");
+    expect(groups).not.toContain("stats");
+    expect(commands({ type: "chat", chat_id: ADMIN_ID })).toEqual(expect.arrayContaining(["reload", "stats", "reset"]));
+  });
+
+  it("asks a tapped follow-up about the answer it is under, even after another question", async () => {
+    const ivy = newUser("Ivy");
+    await ivy.say("专利质押贷款怎么办理？");
+    const pledge = await ivy.next();
+    await ivy.say("知识产权纠纷调解找谁？");
+    expect(seen(await ivy.next())).toContain("加强知识产权纠纷调处");
+    await ivy.toast(await ivy.press(pledge, "找哪个部门"));
+    const followUp = seen(await ivy.next());
+    expect(followUp).toContain("建立知识产权运营机制");
+    for (const unit of PLEDGE_UNITS) expect(followUp).toContain(unit);
+    await ivy.toast(await ivy.press(pledge, "需要什么材料"));
+    expect(seen(await ivy.next())).toContain("建立知识产权运营机制");
+  });
+
+  it("offers a refusal's examples as buttons that ask them, and no 👍/👎 under a refusal", async () => {
+    const jack = newUser("Jack");
+    await jack.say("今天天气怎么样？");
+    const refusal = await jack.next();
+    expect(seen(refusal)).toContain("不在本助手收录的政策范围内");
+    expect(labels(refusal).some((l) => l.includes("👍") || l.includes("👎"))).toBe(false);
+    const examples = labels(refusal).filter((l) => l.startsWith("💬"));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    await jack.toast(await jack.press(refusal, examples[0]!));
+    const answer = await jack.next();
+    expect(seen(answer)).toContain("责任单位：");
+    expect(labels(answer)).toContain("👍 有帮助");
+  });
+
+  it("answers a flood of the same message once, without a rate-limit notice", async () => {
+    const kate = newUser("Kate");
+    for (let i = 0; i < 12; i++) await kate.say("专利质押贷款怎么办理？");
+    await eventually("the repeats to be dropped", () => bot.logged("repeated message ignored").filter((l) => l.userId === kate.id).length >= 11);
+    await kate.say("/help");
+    await kate.next((m) => seen(m).includes("怎么用"));
+    const replies = kate.messages();
+    expect(replies.filter((m) => seen(m).includes("建立知识产权运营机制"))).toHaveLength(1);
+    expect(replies.filter((m) => seen(m).startsWith("您发送得太快了"))).toEqual([]);
+  });
+
+  it("prompts a bare @mention in a group with what to ask, and answers a photo's caption as a question", async () => {
+    const leo = new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, "Leo", group);
+    await leo.say("@TestNameBot", mentionOf("@TestNameBot"));
+    const prompt = await leo.next();
+    expect(seen(prompt)).toContain("请在 @TestNameBot 后面写上您的问题");
+    expect(labels(prompt).filter((l) => l.startsWith("💬")).length).toBeGreaterThanOrEqual(3);
+
+    const caption = "@TestNameBot 专利质押贷款怎么办理？";
+    await leo.sendWithout({ photo: [{ file_id: "photo-2", file_unique_id: "p2", width: 90, height: 90 }], caption, caption_entities: mentionOf(caption).entities });
+    expect(seen(await leo.next()).split("\n")[0]).toBe("建立知识产权运营机制");
+    // A photo the group shares without addressing the bot is left alone.
+    await leo.sendWithout({ photo: [{ file_id: "photo-3", file_unique_id: "p3", width: 90, height: 90 }], caption: "园区活动照片" });
+
+    const mia = newUser("Mia");
+    await mia.sendWithout({ photo: [{ file_id: "photo-4", file_unique_id: "p4", width: 90, height: 90 }], caption: "知识产权纠纷调解找谁？" });
+    expect(seen(await mia.next())).toContain("加强知识产权纠纷调处");
+    await leo.say("/help");
+    await leo.next((m) => seen(m).includes("怎么用"));
+    expect(leo.unread()).toEqual([]);
+  });
+
+  it("tells an admin who drops a document in a group to send it privately", async () => {
+    const boss = new TelegramUser(telegram, FAKE_TOKEN, ADMIN_ID, "管理员", { id: -100457, type: "supergroup", title: "管理员工作群" });
+    const bytes = await readFile(path.join(FIXTURES, "subsidy.docx"));
+    await boss.sendWithout({ document: { ...telegram.addFile(bytes, ".docx"), file_name: "subsidy.docx" } });
+    const reply = await boss.next();
+    expect(seen(reply)).toContain("请在与我的私聊中发送");
+    expect(reply.buttons.flat().find((b) => b.text === "💬 私聊发送")?.url).toBe("https://t.me/TestNameBot");
+  });
+
+  it("carries a share link on answers that opens the measure with /start", async () => {
+    const nina = newUser("Nina");
+    await nina.say("专利质押贷款怎么办理？");
+    const link = shareLinkOf(await nina.next());
+    const match = /^https:\/\/t\.me\/TestNameBot\?start=([A-Za-z0-9_-]{1,64})$/.exec(link);
+    expect(match, link).not.toBeNull();
+
+    const otto = newUser("Otto");
+    await otto.say(`/start ${match![1]}`);
+    const opened = await otto.next();
+    expect(seen(opened).split("\n")[0]).toBe("建立知识产权运营机制");
+    expect(seen(opened)).toContain("积极做好商标、专利质押融资合同登记备案等相关工作");
+    expect(labels(opened)).toEqual(["🔗 相关措施", "📤 分享"]);
+
+    await otto.say("/start mbm8tc3VjaA");
+    expect(seen(await otto.next())).toContain("已不在当前政策库中");
+    expect(seen(await otto.next())).toContain(`《${OUTLINE_TITLE}》`);
+  });
+
+  it("answers an inline query with measure cards", async () => {
+    const from = { id: nextUserId++, is_bot: false, first_name: "Pat" };
+    telegram.inject({ inline_query: { id: "iq-1", from, query: "专利质押贷款怎么办理", offset: "" } });
+    const call = await eventually("the inline answer", () => telegram.calls.find((c) => c.method === "answerInlineQuery" && c.params.inline_query_id === "iq-1"));
+    const results = call.params.results as { title: string; input_message_content: { message_text: string; parse_mode: string } }[];
+    expect(results[0]!.title).toBe("建立知识产权运营机制");
+    const card = results[0]!.input_message_content;
+    expect(card.parse_mode).toBe("HTML");
+    expect(htmlProblems(card.message_text)).toEqual([]);
+    expect(card.message_text).toContain(`<b>责任单位：${PLEDGE_UNITS.join("、")}</b>`);
+
+    telegram.inject({ inline_query: { id: "iq-2", from, query: "今天天气怎么样", offset: "" } });
+    const refused = await eventually("the second inline answer", () => telegram.calls.find((c) => c.method === "answerInlineQuery" && c.params.inline_query_id === "iq-2"));
+    expect(refused.params.results).toEqual([]);
+    expect((refused.params.button as { text: string }).text).toContain("私聊提问");
+  });
+
+  it("forgets the previous turn on /reset", async () => {
+    const quinn = newUser("Quinn");
+    await quinn.say("专利质押贷款怎么办理？");
+    await quinn.next();
+    await quinn.say("/reset");
+    expect(seen(await quinn.next())).toContain("已开始新话题");
+    await quinn.say("那找哪个部门？");
+    expect(seen(await quinn.next())).not.toContain("建立知识产权运营机制");
+  });
+
+  it("in a group resolves a reply to an older answer against that answer, not the chat's latest", async () => {
+    const rita = new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, "Rita", { id: -100789, type: "supergroup", title: "协会群" });
+    await rita.say("/ask 专利质押贷款怎么办理？");
+    const pledge = await rita.next();
+    await rita.say("/ask 知识产权纠纷调解找谁？");
+    expect(seen(await rita.next())).toContain("加强知识产权纠纷调处");
+    const replyTo = { message_id: pledge.messageId, date: 1, chat: { id: rita.chatId, type: "supergroup", title: "协会群" }, from: { id: 666, is_bot: true, first_name: "Bot", username: "TestNameBot" }, text: pledge.text };
+    await rita.say("那找哪个部门？", { reply_to_message: replyTo });
+    const followUp = seen(await rita.next());
+    expect(followUp).toContain("建立知识产权运营机制");
+    expect(followUp).not.toContain("加强知识产权纠纷调处");
+  });
 });
 
 describe("admins refreshing the corpus from the chat", () => {

@@ -1,12 +1,13 @@
 import type { Context, Filter } from "grammy";
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { decodeAction, encodeAction, recordRef, resolveRecordRef } from "../callback-data.js";
+import { decodeAction, encodeAction, recordRef } from "../callback-data.js";
 import { showOutline } from "../commands/outline.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../format/escape.js";
 import { formatRecord, recordListLine } from "../format/record.js";
-import { recordButtons } from "../keyboards.js";
+import { FOLLOW_UPS, recordButtons } from "../keyboards.js";
+import { findRecord } from "../records.js";
 import { replyHtml } from "../reply.js";
 import { TEXT } from "../texts.js";
 import { answerQuestion } from "./question.js";
@@ -14,7 +15,7 @@ import { answerQuestion } from "./question.js";
 /** How many related measures 相关措施 lists. */
 const RELATED_MAX = 5;
 
-/** Every inline button of the bot: full text, related measures, feedback, example questions, outline browsing. */
+/** Every inline button of the bot: full text, related measures, feedback, example questions, follow-ups, outline browsing. */
 export async function handleCallback(ctx: Filter<Context, "callback_query:data">, deps: BotDeps): Promise<void> {
   const action = decodeAction(ctx.callbackQuery.data);
   if (!action) {
@@ -23,7 +24,7 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
   }
   switch (action.kind) {
     case "source": {
-      const record = findRecord(action.ref, deps);
+      const record = findRecord(action.ref, deps.service);
       if (!record) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
       await ctx.answerCallbackQuery();
       const keyboard = new InlineKeyboard().text("🔗 相关措施", encodeAction({ kind: "related", ref: recordRef(record.id) }));
@@ -31,7 +32,7 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
       return;
     }
     case "related": {
-      const record = findRecord(action.ref, deps);
+      const record = findRecord(action.ref, deps.service);
       if (!record) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
       await ctx.answerCallbackQuery();
       const related = deps.service.related(record.id, RELATED_MAX);
@@ -55,25 +56,21 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
       if (question) await answerQuestion(ctx, question, deps);
       return;
     }
+    case "ask":
+      await ctx.answerCallbackQuery();
+      await answerQuestion(ctx, action.question, deps);
+      return;
+    case "followup": {
+      // Asked about the answer the button is under (its stored turn), whatever was asked since.
+      const followUp = FOLLOW_UPS[action.index];
+      await ctx.answerCallbackQuery();
+      if (followUp) await answerQuestion(ctx, followUp.question, deps);
+      return;
+    }
     case "outline":
       await showOutline(ctx, deps, action.document, action.node);
       return;
   }
-}
-
-function findRecord(ref: string, deps: BotDeps) {
-  const id = resolveRecordRef(ref, () => allRecordIds(deps));
-  return id ? deps.service.record(id) : undefined;
-}
-
-function* allRecordIds(deps: BotDeps): Iterable<string> {
-  const walk = function* (nodes: { recordId?: string; children: unknown[] }[]): Iterable<string> {
-    for (const node of nodes) {
-      if (node.recordId) yield node.recordId;
-      yield* walk(node.children as { recordId?: string; children: unknown[] }[]);
-    }
-  };
-  for (const doc of deps.service.outline()) yield* walk(doc.nodes);
 }
 
 /** After feedback, the 👍 / 👎 row is removed so that it is given once; the other buttons stay. */

@@ -9,8 +9,9 @@ import { tooLong } from "../texts.js";
 
 /**
  * Answers one question in the current chat: checks its length, asks the
- * service with the chat's previous turn (for follow-ups), shows "typing…"
- * meanwhile, replies in HTML with the answer's buttons and remembers the turn.
+ * service with the turn it continues (for follow-ups: the answer it replies
+ * to or whose button was tapped, else the chat's latest), shows "typing…"
+ * meanwhile, replies in HTML with the answer's buttons and stores the turn.
  * With an LLM the answer is shown as it is written (see StreamedAnswer); the
  * final message is the same either way.
  */
@@ -26,7 +27,7 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
   const result = await withTyping(ctx, deps.logger, () =>
     deps.service.ask(question, {
       channel: "telegram",
-      context: deps.conversation.get(chatId),
+      context: deps.conversation.contextFor(chatId, anchorOf(ctx)),
       userRef: String(chatId),
       ...(deps.config.LLM_PROVIDER === "none" ? {} : { onPartialText: reply.onText }),
     }),
@@ -34,8 +35,17 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
     await reply.abandon();
     throw err;
   });
+  const examples = deps.service.exampleQuestions();
+  const keyboard = answerKeyboard(result, { botUsername: ctx.me.username, examples, serviceExamples: examples });
+  const sent = await reply.finish(formatAnswer(result.answer), keyboard);
   if (result.answer.status === "answered" && result.answer.citations.length > 0) {
-    deps.conversation.set(chatId, contextFrom(result.answer));
+    deps.conversation.remember(chatId, sent.map((m) => m.message_id), contextFrom(result.answer));
   }
-  await reply.finish(formatAnswer(result.answer), answerKeyboard(result));
+}
+
+/** The bot message a question continues: the one whose button was tapped, or the bot's message it replies to. */
+function anchorOf(ctx: Context): number | undefined {
+  if (ctx.callbackQuery) return ctx.callbackQuery.message?.message_id;
+  const replied = ctx.message?.reply_to_message;
+  return replied && replied.from?.id === ctx.me.id ? replied.message_id : undefined;
 }

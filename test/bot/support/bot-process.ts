@@ -39,10 +39,11 @@ export class BotProcess {
     child.stdout!.resume();
   }
 
-  static async start(env: Record<string, string>): Promise<BotProcess> {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ipbot-e2e-"));
+  /** Starts the process in a new temp folder, or in the folder of an earlier process (`reuse`), to restart it with its data. */
+  static async start(env: Record<string, string>, reuse?: string): Promise<BotProcess> {
+    const dir = reuse ?? (await mkdtemp(path.join(os.tmpdir(), "ipbot-e2e-")));
     const corpusDir = path.join(dir, "corpus");
-    await cp(path.join(ROOT, "corpus"), corpusDir, { recursive: true });
+    if (!reuse) await cp(path.join(ROOT, "corpus"), corpusDir, { recursive: true });
     const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/cli/start.ts"], {
       cwd: ROOT,
       env: {
@@ -85,14 +86,14 @@ export class BotProcess {
     return exited;
   }
 
-  /** Kills whatever is left of the process (tsx and the node process it runs) and removes its folder. */
-  async cleanup(): Promise<void> {
+  /** Kills whatever is left of the process (tsx and the node process it runs) and removes its folder, unless `keepFolder`. */
+  async cleanup(options: { keepFolder?: boolean } = {}): Promise<void> {
     try {
       process.kill(-this.child.pid!, "SIGKILL");
     } catch {
       // The group is gone already.
     }
-    await rm(this.dir, { recursive: true, force: true });
+    if (!options.keepFolder) await rm(this.dir, { recursive: true, force: true });
   }
 }
 

@@ -13,7 +13,9 @@ export interface BotMessage {
   chatId: number;
   text: string;
   parseMode?: string;
-  buttons: { text: string; data?: string }[][];
+  buttons: { text: string; data?: string; url?: string }[][];
+  /** The message it replies to, if any. */
+  replyTo?: number;
   /** When it was sent (ms since the epoch). */
   sentAt: number;
 }
@@ -22,13 +24,20 @@ interface StoredBotUpdate {
   messageId: number;
   time: number;
   botToken: string;
-  message: { chat_id: number | string; text: string; parse_mode?: string; reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } };
+  message: {
+    chat_id: number | string;
+    text: string;
+    parse_mode?: string;
+    reply_markup?: { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] };
+    reply_parameters?: { message_id: number } | string;
+  };
 }
 
 /**
  * telegram-test-api on 127.0.0.1, fronted by a small HTTP server that adds
  * what the emulator lacks and the bot uses: `getFile` and file downloads,
- * `sendChatAction` (recorded), `setMyCommands`, `answerCallbackQuery` and
+ * `sendChatAction` (recorded), `setMyCommands`, `setMyDescription`,
+ * `setMyShortDescription` and `answerInlineQuery` (recorded in `calls`), `answerCallbackQuery` and
  * `editMessageText` (recorded, then applied by the emulator), `getUpdates`
  * that waits a little like real long polling instead of returning at once, and webhook
  * relaying that adds Telegram's secret-token header. Everything else is
@@ -41,6 +50,8 @@ export class FakeTelegram {
   readonly callbackAnswers: { callbackQueryId: string; text?: string }[] = [];
   /** Every `editMessageText`, in order (the emulator only keeps the latest text). */
   readonly edits: { chatId: number; messageId: number; text: string; at: number }[] = [];
+  /** Calls of the methods the emulator lacks and this server answers itself, in order, with their parameters. */
+  readonly calls: { method: string; params: Record<string, unknown> }[] = [];
   private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
   /** Raw updates of kinds the emulator cannot make (an edited message), delivered with the next getUpdates. */
   private readonly injected: Record<string, unknown>[] = [];
@@ -85,7 +96,8 @@ export class FakeTelegram {
         chatId,
         text: u.message.text,
         parseMode: u.message.parse_mode,
-        buttons: (u.message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data }))),
+        buttons: (u.message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: b.callback_data, url: b.url }))),
+        replyTo: replyToOf(u.message.reply_parameters),
         sentAt: u.time,
       }));
   }
@@ -133,6 +145,10 @@ export class FakeTelegram {
         this.chatActions.push({ chatId: Number(params.chat_id), action: String(params.action) });
         return reply(true);
       case "setMyCommands":
+      case "setMyDescription":
+      case "setMyShortDescription":
+      case "answerInlineQuery":
+        this.calls.push({ method, params: decodeJsonFields(params) });
         return reply(true);
       case "answerCallbackQuery":
         this.callbackAnswers.push({ callbackQueryId: String(params.callback_query_id), text: params.text === undefined ? undefined : String(params.text) });
@@ -188,6 +204,26 @@ export class FakeTelegram {
   private upstream(url: URL): string {
     return `${this.emulator.config.apiURL}${url.pathname}${url.search}`;
   }
+}
+
+/** Telegram's form encoding sends objects as JSON strings; tests want them as objects. */
+function decodeJsonFields(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => {
+      if (typeof value !== "string" || !/^[[{]/.test(value)) return [key, value];
+      try {
+        return [key, JSON.parse(value) as unknown];
+      } catch {
+        return [key, value];
+      }
+    }),
+  );
+}
+
+function replyToOf(parameters: { message_id: number } | string | undefined): number | undefined {
+  if (!parameters) return undefined;
+  const parsed = typeof parameters === "string" ? (JSON.parse(parameters) as { message_id: number }) : parameters;
+  return parsed.message_id;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
