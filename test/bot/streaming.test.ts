@@ -82,7 +82,7 @@ describe("LLM answers streamed to Telegram", () => {
     expect(text).toContain(FLUENT);
     expect(text).toContain(`责任单位：${PLEDGE_UNITS}`);
     expect(text).not.toContain(WRITING);
-    expect(labels(final)).toEqual(["📄 查看原文", "🔗 相关措施", "👍 有帮助", "👎 没帮助"]);
+    expect(labels(final)).toEqual(["🏢 找哪个部门", "📋 需要什么材料", "📄 查看原文", "🔗 相关措施", "📤 分享", "👍 有帮助", "👎 没帮助"]);
     expect(htmlProblems(final.text)).toEqual([]);
 
     const edits = telegram.edits.filter((e) => e.chatId === user.chatId && e.messageId === draft.messageId);
