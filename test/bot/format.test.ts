@@ -47,8 +47,17 @@ describe("formatAnswer, from the engine's parts", () => {
 
   it("puts 责任单位 in bold on its own line, once, units exactly as written", async () => {
     const html = formatAnswer(await engine.answer("专利质押贷款找哪个部门？"));
-    expect(html.split("\n")).toContain("<b>责任单位：</b>市市场监管局、市文化和旅游局、泰安银保监分局");
+    expect(html.split("\n")).toContain("<b>责任单位：市市场监管局、市文化和旅游局、泰安银保监分局</b>");
     expect(html.match(/市文化和旅游局、泰安银保监分局/g)).toHaveLength(1);
+  });
+  it("names 牵头 and 配合 units apart on the bold line when the text gives their roles", async () => {
+    const answer = await engine.answer("专利质押贷款找哪个部门？");
+    const units = [
+      { name: "市市场监管局", role: "lead" as const },
+      { name: "泰安银保监分局", role: "support" as const },
+    ];
+    const html = formatAnswer({ ...answer, parts: { ...answer.parts, units } });
+    expect(html.split("\n")).toContain("<b>责任单位：牵头：市市场监管局；配合：泰安银保监分局</b>");
   });
   it("shows the measure title in bold and its place in the outline, once", async () => {
     const html = formatAnswer(await engine.answer("专利质押贷款怎么办理？"));
@@ -79,6 +88,13 @@ describe("formatAnswer, from the engine's parts", () => {
     const items = html.split("\n").filter((l) => /^\d+\. /.test(l));
     expect(items.length).toBeGreaterThan(0);
     expect(new Set(items).size).toBe(items.length);
+  });
+  it("names the document of a unit's measures once, above them", async () => {
+    const html = formatAnswer(await engine.answer("市监局负责哪些工作？"));
+    const items = html.split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(items.length).toBeGreaterThan(10);
+    expect(items.every((l) => !l.includes("《"))).toBe(true);
+    expect(html.split("\n")).toContain("《泰安市知识产权强市建设纲要（征求意见稿）》");
   });
 });
 

@@ -25,7 +25,7 @@ export async function startCommand(ctx: CommandContext<Context>, deps: BotDeps):
       const keyboard = new InlineKeyboard()
         .text("🔗 相关措施", encodeAction({ kind: "related", ref: recordRef(record.id) }))
         .url("📤 分享", shareUrl(ctx.me.username, record.id, record.title));
-      await replyHtml(ctx, formatRecord(record), keyboard);
+      await replyHtml(ctx, formatRecord(record, deps.service.documentMeta(record.documentId)), keyboard);
       return;
     }
     await ctx.reply(TEXT.gone);

@@ -6,14 +6,18 @@ export function formatPath(path: readonly string[]): string {
   return path.map(escapeHtml).join(" › ");
 }
 
-/** `<b>责任单位：</b>A、B`, or 牵头/配合 where the text tells them apart; units exactly as written. */
+/** `<b>责任单位：A、B</b>` on a line of its own, or `<b>责任单位：牵头：A；配合：B</b>` where the text tells them apart; units exactly as written. */
 export function unitsLine(units: readonly AnswerUnit[], complete = true): string {
-  const names = (role?: AnswerUnit["role"]) => units.filter((u) => !role || u.role === role).map((u) => escapeHtml(u.name)).join("、");
+  const names = (role?: AnswerUnit["role"]) =>
+    units
+      .filter((u) => !role || u.role === role)
+      .map((u) => escapeHtml(u.name))
+      .join("、");
   const etc = complete ? "" : "等（文件未列全）";
   const lead = names("lead");
   const support = names("support");
-  if (lead && support) return `<b>责任单位：</b>牵头 ${lead}；配合 ${support}${etc}`;
-  return `<b>责任单位：</b>${names()}${etc}`;
+  if (lead && support) return `<b>责任单位：牵头：${lead}；配合：${support}${etc}</b>`;
+  return `<b>责任单位：${names()}${etc}</b>`;
 }
 
 const REF_HEADINGS: Record<RecordRef["why"], string> = { detail: "具体规定", higher: "上级政策", related: "相关措施" };
@@ -43,11 +47,7 @@ export function formatAnswer(answer: Answer): string {
   }
 
   if (parts.listing) {
-    lines.push(`<b>${escapeHtml(parts.lead)}</b>`);
-    parts.listing.forEach((item, i) => {
-      const role = item.role === "lead" ? "（牵头）" : item.role === "support" ? "（配合）" : "";
-      lines.push(`${i + 1}. ${escapeHtml(item.citeAs)}${item.citeAs.includes(item.title) ? "" : `「${escapeHtml(item.title)}」`}${role}`);
-    });
+    lines.push(`<b>${escapeHtml(parts.lead)}</b>`, ...listingLines(answer));
     if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
     return lines.join("\n");
   }
@@ -71,4 +71,24 @@ export function formatAnswer(answer: Answer): string {
   if (parts.notSpecified) lines.push("", escapeHtml(parts.notSpecified));
   if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
   return lines.join("\n");
+}
+
+const ROLES = { lead: "（牵头）", support: "（配合）", responsible: "" } as const;
+
+/**
+ * A unit's measures, grouped under their document so that its name is shown
+ * once, numbered across documents; the unit's role in each where the text gives it.
+ */
+function listingLines(answer: Answer): string[] {
+  const documentOf = new Map(answer.citations.map((c) => [c.id, c.document]));
+  const lines: string[] = [];
+  let current: string | undefined;
+  (answer.parts.listing ?? []).forEach((item, i) => {
+    const document = documentOf.get(item.id);
+    if (document !== undefined && document !== current) lines.push("", `《${escapeHtml(document)}》`);
+    current = document;
+    const label = document !== undefined ? escapeHtml(item.title) : escapeHtml(item.citeAs || item.title);
+    lines.push(`${i + 1}. ${label}${ROLES[item.role]}`);
+  });
+  return lines;
 }

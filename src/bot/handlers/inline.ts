@@ -5,7 +5,6 @@ import { hashOf } from "../callback-data.js";
 import { shareLink } from "../deep-link.js";
 import type { BotDeps } from "../deps.js";
 import { formatCard } from "../format/card.js";
-import { unitsLine } from "../format/answer.js";
 import { truncate } from "../format/escape.js";
 
 /** Cards offered for one inline query. */
@@ -32,7 +31,7 @@ export async function handleInlineQuery(ctx: Filter<Context, "inline_query">, de
     type: "article",
     id: hashOf(citation.id),
     title: citation.title,
-    description: truncate(citation.units.length > 0 ? unitsLine(citation.units) : citation.path.join(" › "), 100),
+    description: truncate(citation.units.length > 0 ? `责任单位：${citation.units.join("、")}` : citation.path.join(" › "), 100),
     input_message_content: { message_text: formatCard(citation), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     reply_markup: new InlineKeyboard().url("🤖 在助手中查看", shareLink(ctx.me.username, citation.id)),
   }));

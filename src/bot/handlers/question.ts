@@ -35,8 +35,10 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
     await reply.abandon();
     throw err;
   });
-  const examples = deps.service.exampleQuestions();
-  const keyboard = answerKeyboard(result, { botUsername: ctx.me.username, examples, serviceExamples: examples });
+  const serviceExamples = deps.service.exampleQuestions();
+  const refusalExamples = result.answer.parts.refusal?.examples ?? [];
+  const examples = refusalExamples.length > 0 ? refusalExamples : serviceExamples;
+  const keyboard = answerKeyboard(result, { botUsername: ctx.me.username, examples, serviceExamples });
   const sent = await reply.finish(formatAnswer(result.answer), keyboard);
   if (result.answer.status === "answered" && result.answer.citations.length > 0) {
     deps.conversation.remember(chatId, sent.map((m) => m.message_id), contextFrom(result.answer));
