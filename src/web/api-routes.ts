@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
 import { AnswerContextSchema } from "../engine/answer-schema.js";
+import { LOW_CONFIDENCE } from "../engine/confidence.js";
 import { apiError } from "./http-errors.js";
 import { readJsonBody } from "./json-body.js";
 
@@ -16,12 +17,20 @@ const FeedbackBodySchema = z.object({
   helpful: z.boolean(),
 });
 
+/** The core's limits and thresholds the staff page shows or applies (`GET /api/config`). */
+export interface ConsoleSettings {
+  /** Longest question the core accepts, in characters as people count them. */
+  maxQuestionChars: number;
+  /** Below this confidence an answer is flagged for checking against the text. */
+  lowConfidence: number;
+}
+
 /** Counts characters as people do (a CJK character or an emoji is one). */
 const charCount = (text: string) => [...text].length;
 
 /**
  * The staff-facing JSON API: ask, feedback, outline, units, records,
- * example questions, health.
+ * example questions, health, the console's settings.
  * `POST /api/ask` answers with the engine's `Answer` unchanged (the same
  * contract as `ask --json`) and puts the query-log id in `X-Query-Id`.
  */
@@ -80,6 +89,9 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
   api.get("/examples", (c) => c.json(service.exampleQuestions()));
 
   api.get("/health", (c) => c.json(service.health()));
+
+  /** What the staff page needs to know about the core's rules, so that it hard-codes none of them. */
+  api.get("/config", (c) => c.json({ maxQuestionChars: config.MAX_QUESTION_CHARS, lowConfidence: LOW_CONFIDENCE } satisfies ConsoleSettings));
 
   return api;
 }

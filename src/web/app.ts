@@ -78,7 +78,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.notFound((c) =>
     c.req.path.startsWith("/api/")
       ? apiError(c, 404, "not_found", "没有这个接口。", "No such endpoint.")
-      : c.text("404 页面不存在 / Not found", 404),
+      : c.text("404 页面不存在", 404),
   );
 
   app.onError((err, c) => {

@@ -2,14 +2,18 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Failure } from "../app/types.js";
 
-/** The body of every error the API answers: a stable code and a message in Chinese then English. */
+/** The body of every error the API answers: a stable English code for scripts and a Chinese message for people. */
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
 
-/** Answers a JSON error; `zh` is shown to staff, `en` helps whoever reads the logs or scripts the API. */
-export function apiError(c: Context, status: ContentfulStatusCode, code: string, zh: string, en: string): Response {
-  const body: ApiErrorBody = { error: { code, message: `${zh} ${en}` } };
+/**
+ * Answers a JSON error. `zh` is the message people see; `_en` is the same in
+ * English for whoever reads the source beside the code; it is not sent, so
+ * the pages never show mixed-language text (scripts go by `code`).
+ */
+export function apiError(c: Context, status: ContentfulStatusCode, code: string, zh: string, _en?: string): Response {
+  const body: ApiErrorBody = { error: { code, message: zh } };
   return c.json(body, status);
 }
 
