@@ -1,0 +1,53 @@
+import * as OpenCC from "opencc-js/t2cn";
+import { Tokenizer } from "../../index/tokenizer.js";
+
+/**
+ * Traditional script (Taiwan, Hong Kong) to simplified, with Taiwan's
+ * phrasing as well as its characters (軟體 → 软件, 智慧財產權 → 知识产权), so that
+ * a question typed in traditional script meets the outline's words. The
+ * dictionaries ship inside `opencc-js`; nothing is fetched.
+ */
+const traditionalToSimplified = OpenCC.Converter({ from: "twp", to: "cn" });
+
+/** Hong Kong variants the Taiwan table writes differently (着/著 forms, 裏 …). */
+const hongKongToSimplified = OpenCC.Converter({ from: "hk", to: "cn" });
+
+/** Converts traditional characters to simplified; simplified text and anything not Chinese come back unchanged. */
+export function toSimplified(text: string): string {
+  return hongKongToSimplified(traditionalToSimplified(text));
+}
+
+/** Chinese punctuation that NFKC would make half-width; the question splitter and the replies read it as typed. */
+const CHINESE_PUNCTUATION = /[，。？！：；（）、【】「」《》～]+/g;
+
+/**
+ * The one normal form a question is understood in: full-width letters and
+ * digits made half-width and lower case (the tokenizer's
+ * {@link Tokenizer.normalize}, so that `ＡＩ`, `Ai` and `ai` meet as they do
+ * in the index), Chinese punctuation kept as typed, then traditional script
+ * made simplified.
+ */
+export function normalizeScript(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(CHINESE_PUNCTUATION)) {
+    out += Tokenizer.normalize(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return toSimplified(out + Tokenizer.normalize(text.slice(last)));
+}
+
+const LATIN_LETTER = /[A-Za-z]/g;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+/**
+ * Whether a message is written in English (or another Latin-script
+ * language) rather than Chinese: at least three Latin letters, and Latin
+ * letters outnumbering Chinese characters by more than two to one. A
+ * Chinese question with an English word or two (AI, IP, PCT) is not.
+ */
+export function isMostlyEnglish(text: string): boolean {
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  const han = text.match(CJK)?.length ?? 0;
+  return latin >= 3 && latin > 2 * han;
+}
