@@ -260,7 +260,7 @@ function readGeneralDictionary(): { words: Set<string>; chars: Set<string> } {
   if (!everydayWords || !functionChars) {
     everydayWords = new Set();
     functionChars = new Set();
-    for (const line of dict.toString("utf8").split("\n")) {
+    for (const line of new TextDecoder().decode(dict).split("\n")) {
       const [w, countText] = line.split(" ");
       const count = Number(countText);
       if (!w) continue;
