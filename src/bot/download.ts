@@ -1,7 +1,8 @@
 import type { Api } from "grammy";
 import { redactSecrets } from "../log/index.js";
 
-export type Download = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+/** A failed download says why in Chinese (`reason`, for the admin) and, for the log, what happened (`detail`, token removed). */
+export type Download = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; detail?: string };
 
 /**
  * Downloads a file a user sent, through `getFile` and the file URL of the
@@ -19,11 +20,11 @@ export async function downloadTelegramFile(
     if (file.file_size !== undefined && file.file_size > options.maxBytes) return { ok: false, reason: "文件超过大小上限" };
     const url = `${options.apiRoot}/file/bot${options.token}/${file.file_path}`;
     const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-    if (!response.ok) return { ok: false, reason: `下载失败（HTTP ${response.status}）` };
+    if (!response.ok) return { ok: false, reason: "从 Telegram 下载文件失败，请稍后重新发送", detail: `HTTP ${response.status}` };
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength > options.maxBytes) return { ok: false, reason: "文件超过大小上限" };
     return { ok: true, bytes };
   } catch (err) {
-    return { ok: false, reason: `下载失败：${redactSecrets(err instanceof Error ? err.message : String(err), options.secrets)}` };
+    return { ok: false, reason: "从 Telegram 下载文件失败，请稍后重新发送", detail: redactSecrets(err instanceof Error ? err.message : String(err), options.secrets) };
   }
 }

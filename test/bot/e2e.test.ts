@@ -320,7 +320,7 @@ describe("admins refreshing the corpus from the chat", () => {
     expect(seen(progress)).toContain("正在从政策库目录重建索引");
     await boss.current(progress.messageId, (m) => seen(m) === "✅ 索引已重建。", 60_000);
     const summary = await boss.next((m) => seen(m).startsWith("✅ 索引已重建"), 60_000);
-    expect(seen(summary)).toMatch(/文件 1 个，措施 \d+ 项/);
+    expect(seen(summary)).toMatch(/文件 1 个，可引用条目 \d+ 条/);
   });
 
   it("refuses a broken .docx from an admin and leaves the corpus as it was", async () => {
@@ -329,7 +329,11 @@ describe("admins refreshing the corpus from the chat", () => {
     await boss.sendWithout({ document: { ...telegram.addFile(bytes, ".docx"), file_name: "新办法.docx" } });
     const refusal = await boss.next((m) => seen(m).startsWith("❌ 添加文件"), 30_000);
     expect(seen(refusal)).toContain("《新办法.docx》");
+    expect(seen(refusal)).toContain("文件无法读取");
     expect(seen(refusal)).toContain("政策库没有任何改动");
+    // Chinese only: the parser's English detail goes to the log.
+    expect(seen(refusal).replace("新办法.docx", "")).not.toMatch(/[A-Za-z]{3,}/);
+    expect(bot.logged("uploaded document refused")).toContainEqual(expect.objectContaining({ code: "bad_document", file: "新办法.docx" }));
   });
 
   it("adds an admin's .docx to the corpus and then answers from it", async () => {
@@ -340,6 +344,8 @@ describe("admins refreshing the corpus from the chat", () => {
     expect(seen(progress)).toContain("正在添加《subsidy.docx》");
     const added = await boss.next((m) => seen(m).startsWith("✅ 已加入政策库并完成索引"), 60_000);
     expect(seen(added)).toContain("《泰安市专利资助办法（测试样例）》");
+    expect(seen(added)).toContain("章节 3 个：一、总则、二、资助措施、三、附则");
+    expect(seen(added)).toContain("注明责任单位的措施 1 项，表格 1 个，责任单位 2 个");
     expect(seen(added)).toContain("市财政局");
     await boss.current(progress.messageId, (m) => seen(m) === "✅ 已添加《subsidy.docx》。");
 

@@ -5,7 +5,7 @@ import type { BotDeps } from "../deps.js";
 import { downloadTelegramFile } from "../download.js";
 import { reportError } from "../errors.js";
 import { escapeHtml } from "../format/escape.js";
-import { formatFailure, formatPreview, formatProgress, formatSummary } from "../format/ingest.js";
+import { countDocument, formatFailure, formatPreview, formatProgress, formatSummary } from "../format/ingest.js";
 import { replyHtml, ThrottledEditor } from "../reply.js";
 
 /** Why a document is refused before download, or undefined when it may be tried. */
@@ -49,19 +49,23 @@ export async function handleDocument(ctx: Filter<Context, "message:document">, d
       secrets: deps.secrets,
     });
     if (!download.ok) {
+      deps.logger.warn({ userId: ctx.from.id, file: fileName, detail: download.detail }, "document download failed");
       await editor.finish(`❌ 未添加《${escapeHtml(fileName)}》。`);
       await replyHtml(ctx, `❌ 未添加《${escapeHtml(fileName)}》：${escapeHtml(download.reason)}。政策库没有任何改动。`);
       return;
     }
     const preview = await deps.service.previewDocument(fileName, download.bytes);
     if (!preview.ok) {
+      deps.logger.warn({ userId: ctx.from.id, file: fileName, code: preview.error.code, detail: preview.error.message }, "uploaded document refused");
       await editor.finish(`❌ 未添加《${escapeHtml(fileName)}》。`);
       await replyHtml(ctx, formatFailure("添加文件", { ...preview.error, file: preview.error.file ?? fileName }));
       return;
     }
-    editor.update(`${title}\n解析出 ${preview.value.measures} 项措施、${preview.value.units} 个责任单位，正在加入政策库并重建索引。`);
+    const counts = countDocument(preview.value);
+    editor.update(`${title}\n解析出 ${counts.chapters.length} 个章节、${counts.measures.length} 项措施、${counts.units.length} 个责任单位，正在加入政策库并重建索引。`);
     const published = await deps.service.publishDocument(fileName, download.bytes, (p) => editor.update(formatProgress(title, p)));
     if (!published.ok) {
+      deps.logger.warn({ userId: ctx.from.id, file: fileName, code: published.error.code, detail: published.error.message }, "uploaded document not published");
       await editor.finish(`❌ 未添加《${escapeHtml(fileName)}》。`);
       await replyHtml(ctx, formatFailure("添加文件", { ...published.error, file: published.error.file ?? fileName }));
       return;
