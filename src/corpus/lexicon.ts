@@ -3,6 +3,19 @@ import path from "node:path";
 import { z } from "zod";
 import { DOCUMENTS_FILE } from "./document-meta.js";
 
+/** The kinds of small talk a message can be instead of a question. */
+export const SMALL_TALK_KINDS = ["greeting", "thanks", "human", "farewell"] as const;
+export const SmallTalkKindSchema = z.enum(SMALL_TALK_KINDS);
+export type SmallTalkKind = z.infer<typeof SmallTalkKindSchema>;
+
+export const NearTopicTrapSchema = z.object({
+  topic: z.string().min(1),
+  when: z.array(z.string().min(1)).min(1),
+  unless: z.array(z.string().min(1)).default([]),
+  whereToAsk: z.string().min(1),
+});
+export type NearTopicTrap = z.infer<typeof NearTopicTrapSchema>;
+
 /** The domain lexicon admins edit in `corpus/lexicon.json`. */
 export const LexiconSchema = z.object({
   keepWhole: z.array(z.string().min(1)).default([]),
@@ -11,6 +24,17 @@ export const LexiconSchema = z.object({
   stopwords: z.array(z.string().min(1)).default([]),
   /** Topics that are not IP policy (天气, 个税, 门票 …): a question about one is refused unless it also names an IP topic. */
   outOfScope: z.array(z.string().min(1)).default([]),
+  /** Small talk (greetings, thanks, asking for a person, goodbyes): the phrases of each kind and the short friendly reply it gets. */
+  smallTalk: z.record(SmallTalkKindSchema, z.object({ phrases: z.array(z.string().min(1)).default([]), reply: z.string().min(1) })).optional(),
+  /** Words that may surround small talk without making it a question (我, 想, 请, 一下 …). */
+  smallTalkFillers: z.array(z.string().min(1)).optional(),
+  /**
+   * Questions whose subject is not IP even when they name an IP word or a
+   * unit (a labour dispute, a tax, a business licence, one case's progress):
+   * `when` phrases (`A+B`: both words), `unless` words that make it an IP
+   * question after all, and where such questions go, by name only.
+   */
+  nearTopicTraps: z.array(NearTopicTrapSchema).optional(),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
