@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import type { DocumentSummary } from "../app/types.js";
+import type { DocumentSummary, PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
 
 /** Telegram's limits for the bot's description (shown in an empty chat) and short description (profile, shares). */
@@ -72,6 +72,18 @@ export async function setUpProfile(
   const failures: { step: string; error: unknown }[] = [];
   for (const [step, run] of steps) await run().catch((error: unknown) => failures.push({ step, error }));
   return failures;
+}
+
+/**
+ * Sets the description again after the corpus changed (a /reload or an
+ * upload from the chat), since it names the documents. Never throws: the
+ * old description is only out of date.
+ */
+export async function refreshDescription(api: Api, service: Pick<PolicyService, "documents" | "exampleQuestions">): Promise<boolean> {
+  return api.setMyDescription(botDescription(service.documents(), service.exampleQuestions()[0])).then(
+    () => true,
+    () => false,
+  );
 }
 
 function clip(text: string, max: number): string {

@@ -348,6 +348,10 @@ describe("admins refreshing the corpus from the chat", () => {
     expect(seen(added)).toContain("注明责任单位的措施 1 项，表格 1 个，责任单位 2 个");
     expect(seen(added)).toContain("市财政局");
     await boss.current(progress.messageId, (m) => seen(m) === "✅ 已添加《subsidy.docx》。");
+    // The description names the documents, so it is set again.
+    await eventually("the description to name the new document", () =>
+      String(telegram.calls.filter((c) => c.method === "setMyDescription").at(-1)?.params.description).includes("《泰安市专利资助办法（测试样例）》"),
+    );
 
     await boss.say("发明专利授权资助标准是什么？");
     const answer = seen(await boss.next());

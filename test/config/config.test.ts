@@ -25,6 +25,8 @@ describe("configuration", () => {
       MAX_UPLOAD_BYTES: 10 * 1024 * 1024,
       ADMIN_USER_IDS: [],
       BOT_RATE_LIMIT_PER_MINUTE: 12,
+      CONVERSATION_TTL_MINUTES: 30,
+      BOT_INLINE_ENABLED: true,
       WEB_ENABLED: true,
       HOST: "127.0.0.1",
       PORT: 8080,
@@ -39,8 +41,8 @@ describe("configuration", () => {
   });
 
   it("reads numbers, lists and switches from their text", () => {
-    const config = loadConfig({ PORT: "0", EMBEDDINGS_DIMENSION: "768", ADMIN_USER_IDS: " 42, 7,, ", WEB_ENABLED: "false", DATA_DIR: "/var/lib/ipbot" });
-    expect(config).toMatchObject({ PORT: 0, EMBEDDINGS_DIMENSION: 768, ADMIN_USER_IDS: [42, 7], WEB_ENABLED: false, indexDir: path.resolve("/var/lib/ipbot/index") });
+    const config = loadConfig({ PORT: "0", EMBEDDINGS_DIMENSION: "768", ADMIN_USER_IDS: " 42, 7,, ", WEB_ENABLED: "false", DATA_DIR: "/var/lib/ipbot", CONVERSATION_TTL_MINUTES: "5", BOT_INLINE_ENABLED: "false" });
+    expect(config).toMatchObject({ PORT: 0, EMBEDDINGS_DIMENSION: 768, ADMIN_USER_IDS: [42, 7], WEB_ENABLED: false, indexDir: path.resolve("/var/lib/ipbot/index"), CONVERSATION_TTL_MINUTES: 5, BOT_INLINE_ENABLED: false });
   });
 
   it("takes a blank optional setting for an unset one", () => {
@@ -58,6 +60,8 @@ describe("configuration", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ ADMIN_USER_IDS: "42,alice" }, "ADMIN_USER_IDS"],
     [{ WEB_ENABLED: "yes" }, "WEB_ENABLED"],
+    [{ CONVERSATION_TTL_MINUTES: "0" }, "CONVERSATION_TTL_MINUTES"],
+    [{ BOT_INLINE_ENABLED: "on" }, "BOT_INLINE_ENABLED"],
     [{ LLM_BASE_URL: "not a url" }, "LLM_BASE_URL"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
   ])("a bad value is refused with a message naming the variable: %o", (env, variable) => {

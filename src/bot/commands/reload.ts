@@ -2,6 +2,7 @@ import type { Context } from "grammy";
 import type { BotDeps } from "../deps.js";
 import { reportError } from "../errors.js";
 import { formatFailure, formatProgress, formatSummary } from "../format/ingest.js";
+import { refreshDescription } from "../profile.js";
 import { replyHtml, ThrottledEditor } from "../reply.js";
 
 const TITLE = "🔄 正在从政策库目录重建索引……";
@@ -21,6 +22,7 @@ export async function reloadCommand(ctx: Context, deps: BotDeps): Promise<void> 
     if (result.ok) {
       await editor.finish("✅ 索引已重建。");
       await replyHtml(ctx, `✅ <b>索引已重建</b>\n${formatSummary(result.value)}`);
+      await refreshDescription(ctx.api, deps.service);
     } else {
       await editor.finish("❌ 重建未完成。");
       await replyHtml(ctx, formatFailure("重建索引", result.error));

@@ -6,6 +6,7 @@ import { downloadTelegramFile } from "../download.js";
 import { reportError } from "../errors.js";
 import { escapeHtml } from "../format/escape.js";
 import { countDocument, formatFailure, formatPreview, formatProgress, formatSummary } from "../format/ingest.js";
+import { refreshDescription } from "../profile.js";
 import { replyHtml, ThrottledEditor } from "../reply.js";
 
 /** Why a document is refused before download, or undefined when it may be tried. */
@@ -75,6 +76,7 @@ export async function handleDocument(ctx: Filter<Context, "message:document">, d
       ctx,
       [`✅ <b>已加入政策库并完成索引</b>`, formatPreview(published.value.preview), "", formatSummary(published.value.summary)].join("\n"),
     );
+    await refreshDescription(ctx.api, deps.service);
   })().catch((err: unknown) => reportError(err, ctx, deps));
   deps.queues.track(job);
 }
