@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Config } from "../config/index.js";
 import { DocumentError } from "../corpus/blocks.js";
-import { loadDocument } from "../corpus/document.js";
+import { parseDocument } from "../corpus/parser.js";
 import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
 import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
 import { composeCurated } from "../engine/compose.js";
@@ -54,7 +54,7 @@ function engineOf(config: Config, index: LoadedIndex): PolicyEngine {
  */
 async function buildAndLoad(config: Config, onProgress?: (p: IngestProgress) => void): Promise<LoadedIndex> {
   const makeProvider = providerFactory(config);
-  await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider, onProgress });
+  await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider, onProgress, limits: config.parseLimits });
   const loaded = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
   if (!loaded.ok) throw new IndexBuildError(`the freshly built index does not load: ${loaded.message}`);
   return loaded.index;
@@ -180,14 +180,14 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
   const reload = (onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> => serialised(() => rebuild(onProgress));
 
   async function preview(fileName: string, bytes: Uint8Array): Promise<Result<DocumentPreview>> {
-    const invalid = validateUpload(fileName, bytes, config.MAX_UPLOAD_BYTES);
-    if (invalid) return fail(invalid);
-    const name = fileName.normalize("NFC").trim();
+    const checked = validateUpload(fileName, bytes, config.MAX_UPLOAD_BYTES);
+    if (!checked.ok) return fail(checked.failure);
+    const { name } = checked;
     const dir = await mkdtemp(path.join(os.tmpdir(), "ipbot-upload-"));
     try {
       const file = path.join(dir, name);
       await writeFile(file, bytes);
-      const doc = await loadDocument(file, name);
+      const doc = await parseDocument({ path: file, name }, config.parseLimits);
       const replaces = await stat(path.join(config.corpusDir, name)).then(() => true, () => false);
       return ok({ ...summaryOf(doc), outline: doc.outline, records: doc.records, unitNames: [...new Set(doc.records.flatMap((r) => r.units))], replaces });
     } catch (error) {
@@ -237,7 +237,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
       return serialised(async (): Promise<Result<{ summary: IngestSummary; preview: DocumentPreview }>> => {
         const previewed = await preview(fileName, bytes);
         if (!previewed.ok) return previewed;
-        const name = fileName.normalize("NFC").trim();
+        const name = previewed.value.file;
         const target = path.join(config.corpusDir, name);
         const backup = path.join(config.corpusDir, `.previous-${process.pid}-${name}`);
         const staged = path.join(config.corpusDir, `.upload-${process.pid}-${name}`);

@@ -45,7 +45,7 @@ export interface ServeFigures {
 /** Builds the index of `config.corpusDir` into `config.indexDir`, as `npm run ingest` does. */
 export async function measureIngest(config: Config): Promise<IngestFigures> {
   const started = performance.now();
-  const { manifest, dir } = await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider: providerFactory(config) });
+  const { manifest, dir } = await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider: providerFactory(config), limits: config.parseLimits });
   const ms = performance.now() - started;
   const records = manifest.corpus.reduce((sum, d) => sum + d.records, 0);
   return {

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { Bot, InlineKeyboard, type Context, type Filter } from "grammy";
-import { SUPPORTED_EXTENSIONS } from "../corpus/blocks.js";
+import { isReadableFile } from "../corpus/upload-policy.js";
 import { isAdmin } from "./admin.js";
 import { adminOnly } from "./guard.js";
 import { autoRetry } from "./auto-retry.js";
@@ -118,8 +117,7 @@ async function promptForQuestion(ctx: Context, deps: BotDeps): Promise<void> {
  */
 async function groupDocument(ctx: Filter<Context, "message:document">, deps: BotDeps): Promise<void> {
   if (!isAdmin(ctx.from?.id, deps.config)) return;
-  const extension = path.extname(ctx.message.document.file_name ?? "").toLowerCase();
-  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) return;
+  if (!isReadableFile(ctx.message.document.file_name ?? "")) return;
   await ctx.reply(TEXT.uploadInPrivate, {
     reply_markup: new InlineKeyboard().url("💬 私聊发送", `https://t.me/${ctx.me.username}`),
     reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },

@@ -44,6 +44,7 @@ runMain(async () => {
       indexRoot: config.indexDir,
       makeProvider: providerFactory(config),
       onProgress: (p) => progress.update(p),
+      limits: config.parseLimits,
     });
     progress.stop();
     const c = manifest.counts;

@@ -7,6 +7,17 @@ export interface Config extends Env {
   dataDir: string;
   indexDir: string;
   databaseFile: string;
+  /** The PARSE_* settings, in the shape the document parser takes (`ParseLimits`). */
+  parseLimits: {
+    timeoutMs: number;
+    memoryMb: number;
+    maxInflatedBytes: number;
+    maxChars: number;
+    maxBlocks: number;
+    maxTableCells: number;
+    maxPdfPages: number;
+    maxNesting: number;
+  };
 }
 
 /** A setting that is missing or malformed; `problems` name each variable. */
@@ -38,6 +49,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     dataDir,
     indexDir: path.join(dataDir, "index"),
     databaseFile: path.join(dataDir, "ip-policy-bot.sqlite"),
+    parseLimits: {
+      timeoutMs: settings.PARSE_TIMEOUT_MS,
+      memoryMb: settings.PARSE_MEMORY_MB,
+      maxInflatedBytes: settings.PARSE_MAX_INFLATED_BYTES,
+      maxChars: settings.PARSE_MAX_CHARS,
+      maxBlocks: settings.PARSE_MAX_BLOCKS,
+      maxTableCells: settings.PARSE_MAX_TABLE_CELLS,
+      maxPdfPages: settings.PARSE_MAX_PDF_PAGES,
+      maxNesting: settings.PARSE_MAX_NESTING,
+    },
   };
 }
 

@@ -32,6 +32,15 @@ export const EnvSchema = z
     MAX_QUESTION_CHARS: positiveInt(500),
     MAX_UPLOAD_BYTES: positiveInt(10 * 1024 * 1024),
 
+    PARSE_TIMEOUT_MS: positiveInt(20_000),
+    PARSE_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
+    PARSE_MAX_INFLATED_BYTES: positiveInt(64 * 1024 * 1024),
+    PARSE_MAX_CHARS: positiveInt(2_000_000),
+    PARSE_MAX_BLOCKS: positiveInt(20_000),
+    PARSE_MAX_TABLE_CELLS: positiveInt(100_000),
+    PARSE_MAX_PDF_PAGES: positiveInt(300),
+    PARSE_MAX_NESTING: positiveInt(100),
+
     EMBEDDINGS_PROVIDER: z.enum(["hashed", "openai"]).default("hashed"),
     EMBEDDINGS_DIMENSION: positiveInt(1024),
     EMBEDDINGS_BASE_URL: optionalUrl,

@@ -18,10 +18,6 @@ export interface TableBlock {
   rows: string[][];
 }
 
-/** Formats an admin may add to the corpus. */
-export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".docx", ".pdf", ".html"] as const;
-export type SupportedExtension = (typeof SUPPORTED_EXTENSIONS)[number];
-
 /** A document that cannot be read: the edge turns it into "which file and why". */
 export class DocumentError extends Error {
   constructor(

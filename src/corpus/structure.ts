@@ -74,8 +74,18 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
  * `2.实用新型专利` listed under a measure) is an item of that section's
  * body, not a heading: it goes back into the body so its words stay citable.
  */
-function foldBareLeaves(node: SectionNode): void {
-  node.children.forEach(foldBareLeaves);
+function foldBareLeaves(top: SectionNode): void {
+  // Children before parents, without recursion: a file can nest numbered lists as deep as it has lines.
+  const order: SectionNode[] = [];
+  const pending = [top];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    order.push(node);
+    for (const child of node.children) pending.push(child);
+  }
+  for (let i = order.length - 1; i >= 0; i--) foldChildren(order[i]!);
+}
+
+function foldChildren(node: SectionNode): void {
   const kept: SectionNode[] = [];
   for (const child of node.children) {
     const bare = child.paragraphs.length === 0 && child.tables.length === 0 && child.children.length === 0;

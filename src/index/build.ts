@@ -4,7 +4,10 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import path from "node:path";
 import { DocumentError } from "../corpus/blocks.js";
 import { DOCUMENTS_FILE, readDocumentOverrides, withOverrides } from "../corpus/document-meta.js";
-import { loadDocument, sha256 } from "../corpus/document.js";
+import { sha256 } from "../corpus/document.js";
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "../corpus/limits.js";
+import { parseDocuments } from "../corpus/parser.js";
+import { READABLE_EXTENSIONS_TEXT } from "../corpus/upload-policy.js";
 import { LEXICON_FILE, UNIT_ALIASES_FILE, readLexicon, readUnitAliases } from "../corpus/lexicon.js";
 import type { PolicyDocument } from "../corpus/types.js";
 import { chunkRecord, embeddingText, type Chunk } from "./chunks.js";
@@ -30,6 +33,8 @@ export interface BuildOptions {
   /** Makes the embeddings provider for this build (the offline one needs the build's tokenizer). */
   makeProvider: (tokenizer: Tokenizer) => EmbeddingsProvider;
   onProgress?: (progress: BuildProgress) => void;
+  /** What one document may cost to parse (each is parsed in a child process). */
+  limits?: ParseLimits;
   /** Versions kept besides the new one, for a quick roll-back by hand. */
   keepPrevious?: number;
 }
@@ -68,16 +73,21 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
   const provider = options.makeProvider(tokenizer);
 
   const files = await listCorpusFiles(corpusDir);
-  if (files.length === 0) throw new IndexBuildError(`no documents (.txt .md .docx .pdf .html) in ${corpusDir}`);
-  const documents: PolicyDocument[] = [];
-  for (const [i, file] of files.entries()) {
-    onProgress?.({ stage: "parse", done: i, total: files.length, file });
-    try {
-      documents.push(withOverrides(await loadDocument(path.join(corpusDir, file), file), overrides));
-    } catch (error) {
-      if (error instanceof DocumentError) throw new IndexBuildError(error.reason, file, { cause: error });
-      throw new IndexBuildError(`could not be parsed: ${(error as Error).message}`, file, { cause: error });
-    }
+  if (files.length === 0) throw new IndexBuildError(`no documents (${READABLE_EXTENSIONS_TEXT}) in ${corpusDir}`);
+  let documents: PolicyDocument[];
+  let parsing: string | undefined;
+  try {
+    documents = await parseDocuments(
+      files.map((file) => ({ path: path.join(corpusDir, file), name: file })),
+      options.limits ?? DEFAULT_PARSE_LIMITS,
+      (i, source) => {
+        parsing = source.name;
+        onProgress?.({ stage: "parse", done: i, total: files.length, file: source.name });
+      },
+    ).then((parsed) => parsed.map((document) => withOverrides(document, overrides)));
+  } catch (error) {
+    if (error instanceof DocumentError) throw new IndexBuildError(error.reason, error.file, { cause: error });
+    throw new IndexBuildError(`could not be parsed: ${(error as Error).message}`, parsing, { cause: error });
   }
   onProgress?.({ stage: "parse", done: files.length, total: files.length });
 

@@ -14,8 +14,13 @@ import { checkFileName, PendingUploads, readUpload } from "./upload.js";
 const QueryListSchema = z.object({
   filter: z.enum(["all", "out_of_scope", "low_confidence", "down", "up"]).default("all"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
 });
+
+const AuditListSchema = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) });
+
+/** A row id in a path (`/curated/:id`): a positive integer SQLite can hold. */
+const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const PublishSchema = z.object({ uploadId: z.string().uuid() });
 
@@ -98,7 +103,7 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
 
   admin.get("/queries", (c) => {
     const parsed = QueryListSchema.safeParse(c.req.query());
-    if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确。", "Invalid filter.");
+    if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确（limit 1–500，offset 为非负整数）。", "Invalid filter, limit (1–500) or offset.");
     const { filter, limit, offset } = parsed.data;
     const query: QueryFilter = { limit, offset };
     if (filter === "out_of_scope") query.status = "out_of_scope";
@@ -127,8 +132,9 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
   });
 
   admin.put("/curated/:id", async (c) => {
-    const id = Number(c.req.param("id"));
-    if (!Number.isInteger(id) || id <= 0) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
+    const parsed = IdSchema.safeParse(c.req.param("id"));
+    if (!parsed.success) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
+    const id = parsed.data;
     const input = await curatedInput(c);
     if (!input.ok) return input.response;
     const updated = store.updateCurated(id, input.value);
@@ -138,16 +144,18 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
   });
 
   admin.delete("/curated/:id", (c) => {
-    const id = Number(c.req.param("id"));
-    if (!Number.isInteger(id) || id <= 0) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
+    const parsed = IdSchema.safeParse(c.req.param("id"));
+    if (!parsed.success) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
+    const id = parsed.data;
     if (!store.removeCurated(id)) return apiError(c, 404, "not_found", "没有这条精选答复。", "No such curated answer.");
     store.audit(c.get("actor"), "curated.remove", `#${id}`);
     return c.json({ ok: true });
   });
 
   admin.get("/audit", (c) => {
-    const limit = Math.min(Math.max(Number(c.req.query("limit") ?? 200) || 200, 1), 2000);
-    return c.json(store.auditLog(limit));
+    const parsed = AuditListSchema.safeParse(c.req.query());
+    if (!parsed.success) return apiError(c, 400, "bad_request", "条数不正确（1–2000）。", "Invalid limit (1–2000).");
+    return c.json(store.auditLog(parsed.data.limit));
   });
 
   return admin;

@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import type { Context } from "hono";
-
-/** Document types the corpus loader reads. */
-export const ALLOWED_EXTENSIONS = [".txt", ".md", ".docx", ".pdf", ".html"] as const;
+import { checkUpload, checkUploadName, checkUploadSize, READABLE_EXTENSIONS_TEXT, type UploadRefusal } from "../corpus/upload-policy.js";
 
 /** Why an uploaded file was refused, in Chinese then English. */
 export interface UploadProblem {
@@ -15,45 +12,24 @@ export interface UploadProblem {
 
 export type UploadResult = { ok: true; name: string; bytes: Uint8Array } | { ok: false; problem: UploadProblem };
 
-/**
- * Checks a client-supplied file name and returns it unchanged when it is a
- * plain name in the corpus folder: no folder part (`/` or `\`), no `..`, no
- * control characters, not hidden, an allowed extension. Anything else is
- * refused rather than "cleaned", so an admin never publishes under a name
- * they did not type.
- */
-export function checkFileName(raw: string): { ok: true; name: string } | { ok: false; problem: UploadProblem } {
-  const name = raw.normalize("NFC").trim();
-  const bad = (en: string): { ok: false; problem: UploadProblem } => ({
-    ok: false,
-    problem: { status: 400, code: "bad_name", zh: "文件名不合法：只能是不含路径的文件名。", en: `Bad file name: ${en}.` },
-  });
-  if (!name) return bad("empty");
-  if (name.length > 200) return bad("longer than 200 characters");
-  if (/[/\\]/.test(name)) return bad("contains a path separator");
-  if (name.includes("..")) return bad('contains ".."');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f:*?"<>|]/.test(name)) return bad("contains a control or reserved character");
-  if (name.startsWith(".")) return bad("hidden file");
-  if (path.basename(name) !== name) return bad("not a plain file name");
-  const ext = path.extname(name).toLowerCase();
-  if (!(ALLOWED_EXTENSIONS as readonly string[]).includes(ext)) {
-    return {
-      ok: false,
-      problem: {
-        status: 400,
-        code: "unsupported_type",
-        zh: `不支持的文件类型，仅支持 ${ALLOWED_EXTENSIONS.join(" ")}。`,
-        en: `Unsupported file type; allowed: ${ALLOWED_EXTENSIONS.join(" ")}.`,
-      },
-    };
+/** The HTTP answer to a refusal of the upload policy. */
+export function uploadProblemOf(refusal: UploadRefusal): UploadProblem {
+  switch (refusal.code) {
+    case "bad_name":
+      return { status: 400, code: "bad_name", zh: `文件名不合法：${refusal.message}。`, en: `Bad file name (${refusal.problem}).` };
+    case "unsupported_type":
+      return { status: 400, code: "unsupported_type", zh: `${refusal.message}。`, en: `Unsupported file type; allowed: ${READABLE_EXTENSIONS_TEXT}.` };
+    case "empty":
+      return { status: 400, code: "no_file", zh: "文件是空的。", en: "The file is empty." };
+    case "too_large":
+      return { status: 413, code: "too_large", zh: `文件过大：${refusal.message}。`, en: `File too large; at most ${refusal.maxBytes} bytes.` };
   }
-  return { ok: true, name };
 }
 
-function tooLarge(maxBytes: number): UploadProblem {
-  const mb = (maxBytes / 1024 / 1024).toFixed(1);
-  return { status: 413, code: "too_large", zh: `文件过大，最大 ${mb} MB。`, en: `File too large; at most ${maxBytes} bytes.` };
+/** Checks a client-supplied file name with the upload policy; refused rather than "cleaned". */
+export function checkFileName(raw: string): { ok: true; name: string } | { ok: false; problem: UploadProblem } {
+  const checked = checkUploadName(raw);
+  return checked.ok ? checked : { ok: false, problem: uploadProblemOf(checked.refusal) };
 }
 
 /**
@@ -78,7 +54,8 @@ export async function readUpload(c: Context, maxBytes: number): Promise<UploadRe
     }
     const override = form.get("name");
     rawName = typeof override === "string" && override ? override : file.name;
-    if (file.size > maxBytes) return { ok: false, problem: tooLarge(maxBytes) };
+    const sized = checkUploadSize(file.size, maxBytes);
+    if (sized?.code === "too_large") return { ok: false, problem: uploadProblemOf(sized) };
     bytes = new Uint8Array(await file.arrayBuffer());
   } else {
     const header = c.req.header("x-file-name");
@@ -93,13 +70,11 @@ export async function readUpload(c: Context, maxBytes: number): Promise<UploadRe
     }
     rawName = decoded;
     bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength > maxBytes) return { ok: false, problem: tooLarge(maxBytes) };
+    const sized = checkUploadSize(bytes.byteLength, maxBytes);
+    if (sized?.code === "too_large") return { ok: false, problem: uploadProblemOf(sized) };
   }
-  const checked = checkFileName(rawName);
-  if (!checked.ok) return checked;
-  if (bytes.byteLength === 0) {
-    return { ok: false, problem: { status: 400, code: "no_file", zh: "文件是空的。", en: "The file is empty." } };
-  }
+  const checked = checkUpload(rawName, bytes.byteLength, maxBytes);
+  if (!checked.ok) return { ok: false, problem: uploadProblemOf(checked.refusal) };
   return { ok: true, name: checked.name, bytes };
 }
 

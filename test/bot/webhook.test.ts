@@ -57,6 +57,20 @@ describe("Telegram bot in webhook mode", () => {
     expect(bot.alive).toBe(true);
   });
 
+  it("refuses malformed update bodies with 400 and oversized ones with 413, and keeps answering", async () => {
+    const post = (body: string) =>
+      fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+    for (const body of ["", "null", '{"update_id": 5, "message": {', "[]", '"text"', '{"message": {}}']) {
+      expect((await post(body)).status, `body ${JSON.stringify(body)}`).toBe(400);
+    }
+    const huge = " ".repeat(3 * 1024 * 1024);
+    expect((await post(huge)).status).toBe(413);
+    expect(bot.alive).toBe(true);
+    const user = new TelegramUser(telegram, FAKE_TOKEN, 3002, "Mia");
+    await user.say("商标注册有补贴吗？");
+    expect(visibleText((await user.next()).text)).toContain("责任单位");
+  });
+
   it("stops cleanly on SIGTERM and never logs the token or the secret", async () => {
     expect(await bot.terminate()).toBe(0);
     expect(bot.logged("Telegram bot stopped")).toHaveLength(1);

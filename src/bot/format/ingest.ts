@@ -1,5 +1,6 @@
 import type { DocumentPreview, Failure, IngestProgress, IngestSummary } from "../../app/types.js";
 import type { PolicyRecord } from "../../corpus/types.js";
+import { READABLE_EXTENSIONS_TEXT } from "../../corpus/upload-policy.js";
 import { escapeHtml, truncate } from "./escape.js";
 
 const STAGES: Record<IngestProgress["stage"], string> = { parse: "解析文件", embed: "计算向量", index: "建立索引", swap: "切换索引" };
@@ -22,7 +23,7 @@ export function formatSummary(summary: IngestSummary): string {
 /** Each failure code in plain Chinese; the service's own detail (often English, from a parser) goes to the log, never to the chat. */
 const REASONS: Record<Failure["code"], string> = {
   bad_document: "文件无法读取，或读不出可以引用的章节和措施（文件可能是空的、已损坏、加了密码，或是扫描的图片）",
-  unsupported_type: "不支持这种文件类型（支持 .txt .md .docx .pdf .html）",
+  unsupported_type: `不支持这种文件类型（支持 ${READABLE_EXTENSIONS_TEXT}）`,
   too_large: "文件超过大小上限",
   bad_name: "文件名不可用，请改用不含路径和特殊符号的文件名",
   not_found: "没有找到该文件",

@@ -1,6 +1,5 @@
-import path from "node:path";
 import type { Context, Filter } from "grammy";
-import { SUPPORTED_EXTENSIONS } from "../../corpus/blocks.js";
+import { checkUpload, visibleName } from "../../corpus/upload-policy.js";
 import type { BotDeps } from "../deps.js";
 import { downloadTelegramFile } from "../download.js";
 import { reportError } from "../errors.js";
@@ -9,16 +8,10 @@ import { countDocument, formatFailure, formatPreview, formatProgress, formatSumm
 import { refreshDescription } from "../profile.js";
 import { replyHtml, ThrottledEditor } from "../reply.js";
 
-/** Why a document is refused before download, or undefined when it may be tried. */
+/** Why a document is refused before download (the upload policy's reason), or undefined when it may be tried. */
 export function uploadProblem(fileName: string, size: number | undefined, maxBytes: number): string | undefined {
-  const ext = path.extname(fileName).toLowerCase();
-  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    return `不支持「${ext || "无扩展名"}」文件，请发送 ${SUPPORTED_EXTENSIONS.join(" ")} 文件`;
-  }
-  if (size !== undefined && size > maxBytes) {
-    return `文件有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${(maxBytes / 1024 / 1024).toFixed(1)} MB`;
-  }
-  return undefined;
+  const checked = checkUpload(fileName, size, maxBytes);
+  return checked.ok ? undefined : checked.refusal.message;
 }
 
 /**
@@ -33,7 +26,7 @@ export async function handleDocument(ctx: Filter<Context, "message:document">, d
   const fileName = document.file_name ?? "未命名文件";
   const problem = uploadProblem(fileName, document.file_size, deps.config.MAX_UPLOAD_BYTES);
   if (problem) {
-    await replyHtml(ctx, `❌ 未添加《${escapeHtml(fileName)}》：${escapeHtml(problem)}。政策库没有任何改动。`);
+    await replyHtml(ctx, `❌ 未添加《${escapeHtml(visibleName(fileName))}》：${escapeHtml(problem)}。政策库没有任何改动。`);
     return;
   }
   const title = `📥 正在添加《${escapeHtml(fileName)}》……`;

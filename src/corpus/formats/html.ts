@@ -5,6 +5,7 @@
  */
 import { parse, HTMLElement, TextNode, type Node } from "node-html-parser";
 import type { Block, TableBlock } from "../blocks.js";
+import { DEFAULT_PARSE_LIMITS, overLimit, type ParseLimits } from "../limits.js";
 import { joinLines, paragraph } from "./text.js";
 
 /** Elements whose content is never document text. */
@@ -17,8 +18,50 @@ const BLOCK = new Set([
   "address", "hr", "center", "form", "fieldset", "caption", "body", "html",
 ]);
 
-/** Reads an HTML document (as text) as blocks. */
-export function htmlToBlocks(html: string): Block[] {
+/** Elements that never have content. */
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"]);
+/** Elements the parser closes when a sibling opens (`<p>a<p>b`), so leaving them open does not nest. */
+const SELF_CLOSING_SIBLINGS = new Set(["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rt", "rp", "caption"]);
+/** Elements whose content is raw text, where a `<div>` is not a tag. */
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noscript", "template"]);
+
+/**
+ * The deepest element nesting of an HTML source, up to `limit` + 1: one
+ * linear scan of its tags, so a file of unclosed `<div>`s is refused before
+ * the tree parser, whose work grows with the square of the depth, sees it.
+ */
+export function htmlNestingDepth(html: string, limit: number): number {
+  // Attributes stop at the next "<" too, so a source of unterminated tags is still scanned once.
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>/g;
+  const lower = html.toLowerCase();
+  const open: string[] = [];
+  let deepest = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const [, closing, rawName, attributes] = m;
+    if (rawName === undefined) continue; // a comment
+    const name = rawName.toLowerCase();
+    if (VOID.has(name) || SELF_CLOSING_SIBLINGS.has(name)) continue;
+    if (closing) {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+      continue;
+    }
+    if (attributes?.endsWith("/")) continue;
+    if (RAW_TEXT.has(name)) {
+      const end = lower.indexOf(`</${name}`, tag.lastIndex);
+      tag.lastIndex = end < 0 ? html.length : end;
+      continue;
+    }
+    open.push(name);
+    deepest = Math.max(deepest, open.length);
+    if (deepest > limit) break;
+  }
+  return deepest;
+}
+
+/** Reads an HTML document (as text) as blocks; refuses one nested deeper than the limit. */
+export function htmlToBlocks(html: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Block[] {
+  if (htmlNestingDepth(html, limits.maxNesting) > limits.maxNesting) throw overLimit("maxNesting", limits);
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
   const start = root.querySelector("body") ?? root;
   return new BlockCollector().collect(start);

@@ -4,19 +4,51 @@
  */
 import { Lexer, type Token, type Tokens } from "marked";
 import type { Block } from "../blocks.js";
+import { DEFAULT_PARSE_LIMITS, overLimit, type ParseLimits } from "../limits.js";
 import { htmlToBlocks } from "./html.js";
 import { HEADING_MARKER, joinLines, paragraph } from "./text.js";
 
-/** Reads Markdown source as blocks. */
-export function markdownToBlocks(source: string): Block[] {
-  return blocksOf(new Lexer({ gfm: true }).lex(source));
+/**
+ * Reads Markdown source as blocks. The lexer and this reader recurse into
+ * quotes and lists, so a source nested deeper than the limit is refused
+ * first, and so is one with more table cells than allowed.
+ */
+export function markdownToBlocks(source: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Block[] {
+  if (markdownNestingDepth(source, limits.maxNesting) > limits.maxNesting) throw overLimit("maxNesting", limits);
+  // Every cell of a GFM table is bounded by a pipe: more pipes than allowed cells (and a margin for row ends) is too many.
+  let pipes = 0;
+  for (let at = source.indexOf("|"); at >= 0; at = source.indexOf("|", at + 1)) pipes++;
+  if (pipes > limits.maxTableCells * 1.2) throw overLimit("maxTableCells", limits);
+  return blocksOf(new Lexer({ gfm: true }).lex(source), limits);
 }
 
-function blocksOf(tokens: readonly Token[]): Block[] {
-  return tokens.flatMap((token) => blockOf(token as Tokens.Generic));
+/**
+ * The deepest nesting a line of Markdown opens: its quote markers (`>`) and
+ * list markers (`-`, `1.`) at the start, one level each, and its
+ * indentation, a level per two spaces. Scans each line once.
+ */
+export function markdownNestingDepth(source: string, limit: number): number {
+  const marker = /^[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/;
+  let deepest = 0;
+  for (const line of source.split("\n")) {
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+    let depth = Math.floor(indent / 2);
+    let rest = line;
+    for (let m = marker.exec(rest); m && depth <= limit; m = marker.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) break;
+  }
+  return deepest;
 }
 
-function blockOf(token: Tokens.Generic): Block[] {
+function blocksOf(tokens: readonly Token[], limits: ParseLimits): Block[] {
+  return tokens.flatMap((token) => blockOf(token as Tokens.Generic, limits));
+}
+
+function blockOf(token: Tokens.Generic, limits: ParseLimits): Block[] {
   switch (token.type) {
     case "heading":
       return paragraph(joinLines(inlineText(token.tokens).split("\n")));
@@ -24,15 +56,15 @@ function blockOf(token: Tokens.Generic): Block[] {
     case "text":
       return token.tokens ? softParagraphs(inlineText(token.tokens)) : softParagraphs(String(token.text));
     case "list":
-      return (token as Tokens.List).items.flatMap((item, i) => listItem(token as Tokens.List, item, i));
+      return (token as Tokens.List).items.flatMap((item, i) => listItem(token as Tokens.List, item, i, limits));
     case "blockquote":
-      return blocksOf(token.tokens ?? []);
+      return blocksOf(token.tokens ?? [], limits);
     case "table":
       return [tableOf(token as Tokens.Table)];
     case "code":
       return String(token.text).split("\n").flatMap((line) => paragraph(line));
     case "html":
-      return htmlToBlocks(String(token.text));
+      return htmlToBlocks(String(token.text), limits);
     default:
       return []; // space, hr, def
   }
@@ -42,8 +74,8 @@ function blockOf(token: Tokens.Generic): Block[] {
  * One list item. An ordered item keeps its number ("1. …") because in policy
  * text the number is part of the measure's heading.
  */
-function listItem(list: Tokens.List, item: Tokens.ListItem, index: number): Block[] {
-  const blocks = blocksOf(item.tokens);
+function listItem(list: Tokens.List, item: Tokens.ListItem, index: number, limits: ParseLimits): Block[] {
+  const blocks = blocksOf(item.tokens, limits);
   const first = blocks[0];
   if (list.ordered && first?.kind === "paragraph") {
     const marker = /^\s*\d+([.)])/.exec(item.raw)?.[1] ?? ".";

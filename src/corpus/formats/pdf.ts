@@ -7,13 +7,14 @@ import { dirname, join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Block } from "../blocks.js";
 import { DocumentError } from "../blocks.js";
+import { DEFAULT_PARSE_LIMITS, overLimit, type ParseLimits } from "../limits.js";
 import { layoutBlocks, type TextRun } from "./pdf-layout.js";
 
 /** pdfjs's bundled data: character maps for CJK fonts without a ToUnicode table, and the standard fonts. */
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 /** Reads a PDF file's bytes as blocks; rejects when pdfjs cannot open them. */
-export async function pdfToBlocks(bytes: Uint8Array, file: string): Promise<Block[]> {
+export async function pdfToBlocks(bytes: Uint8Array, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<Block[]> {
   const task = getDocument({
     // pdfjs detaches the buffer it is given, so hand it a copy.
     data: new Uint8Array(bytes),
@@ -32,6 +33,7 @@ export async function pdfToBlocks(bytes: Uint8Array, file: string): Promise<Bloc
       }
       throw error;
     });
+    if (pdf.numPages > limits.maxPdfPages) throw overLimit("maxPdfPages", limits);
     const pages: TextRun[][] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);

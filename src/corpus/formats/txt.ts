@@ -1,5 +1,7 @@
 /** Plain-text loader: one paragraph per non-empty line. */
 import type { Block } from "../blocks.js";
+import { DocumentError } from "../blocks.js";
+import { DEFAULT_PARSE_LIMITS, NOT_TEXT_REASON, overLimit, type ParseLimits } from "../limits.js";
 import { paragraph } from "./text.js";
 
 /**
@@ -17,9 +19,34 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Control characters no text document holds (tab, line breaks and form feed are text), or an undecodable byte. */
+function isNotTextChar(code: number): boolean {
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f || code === 0xfffd;
+}
+
+/**
+ * Decodes a text-based document (.txt, .md, .html) and checks it is text:
+ * a NUL byte, or more than one character in a hundred that is a control
+ * character or undecodable, means a binary file renamed (an executable, an
+ * image) and it is refused; so is text longer than the limit.
+ */
+export function decodeTextDocument(bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): string {
+  const text = decodeText(bytes);
+  if (text.includes("\u0000")) throw new DocumentError("", NOT_TEXT_REASON);
+  if (text.length > limits.maxChars) throw overLimit("maxChars", limits);
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) if (isNotTextChar(text.charCodeAt(i))) odd++;
+  if (odd > 8 && odd > text.length / 100) throw new DocumentError("", NOT_TEXT_REASON);
+  return text;
+}
+
 /** Reads a .txt file's bytes as blocks. */
-export function txtToBlocks(bytes: Uint8Array): Block[] {
-  return decodeText(bytes)
-    .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .flatMap((line) => paragraph(line));
+export function txtToBlocks(bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Block[] {
+  const lines = decodeTextDocument(bytes, limits).split(/\r\n|\r|\n|\u2028|\u2029/);
+  const blocks: Block[] = [];
+  for (const line of lines) {
+    blocks.push(...paragraph(line));
+    if (blocks.length > limits.maxBlocks) throw overLimit("maxBlocks", limits);
+  }
+  return blocks;
 }

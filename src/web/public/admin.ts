@@ -1,3 +1,4 @@
+import { READABLE_EXTENSIONS } from "../../corpus/upload-policy.js";
 import type { DocumentOutline, DocumentPreview, DocumentSummary } from "../../app/types.js";
 import type { AuditEntry, CuratedAnswer, QueryLogEntry, UsageStats } from "../../store/types.js";
 import type { Job } from "../jobs.js";
@@ -156,6 +157,9 @@ function renderPreview(uploadId: string, preview: DocumentPreview): void {
   );
   box.hidden = false;
 }
+
+// The file picker offers exactly the upload policy's readable types.
+byId<HTMLInputElement>("upload-file").accept = READABLE_EXTENSIONS.join(",");
 
 byId<HTMLFormElement>("upload-form").addEventListener("submit", async (event) => {
   event.preventDefault();
