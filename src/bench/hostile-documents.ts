@@ -122,7 +122,11 @@ export function paragraphBombDocx(paragraphs = 5_000_000): HostileDocument {
 export async function zipBombDocx(inflatedBytes = 1 << 30, lie = false): Promise<HostileDocument> {
   const bomb = await deflatedZeros(inflatedBytes);
   const bytes = docxOf(["第一条 总则。"], [{ ...bomb, ...(lie ? { declaredSize: 1024 } : {}) }]);
-  return { label: `zip bomb .docx (${Math.round(inflatedBytes / 1048576)} MB inflated${lie ? ", sizes lied about" : ""})`, file: lie ? "lying-zip-bomb.docx" : "zip-bomb.docx", bytes };
+  return {
+    label: `zip bomb .docx (${Math.round(inflatedBytes / 1048576)} MB inflated${lie ? ", sizes lied about" : ""})`,
+    file: lie ? "lying-zip-bomb.docx" : "zip-bomb.docx",
+    bytes,
+  };
 }
 
 /** A .txt of numbered measures, one a line, each a list restarting at 1 (the tree goes as deep as it is long). */

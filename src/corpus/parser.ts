@@ -137,11 +137,7 @@ let nextId = 1;
  * replaced after a document kills it), calling `onEach` before each.
  * Rejects with the DocumentError of the first file that is refused.
  */
-export async function parseDocuments(
-  sources: readonly DocumentSource[],
-  limits: ParseLimits,
-  onEach?: (index: number, source: DocumentSource) => void,
-): Promise<PolicyDocument[]> {
+export async function parseDocuments(sources: readonly DocumentSource[], limits: ParseLimits, onEach?: (index: number, source: DocumentSource) => void): Promise<PolicyDocument[]> {
   if (sources.length === 0) return [];
   let parser = new ParserProcess(limits);
   const documents: PolicyDocument[] = [];

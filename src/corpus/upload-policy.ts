@@ -50,7 +50,7 @@ const NAME_PROBLEM_TEXT: Record<NameProblem, string> = {
   zero_width: "文件名含有零宽字符",
   separator: "文件名含有路径分隔符（/ 或 \\ 及其全角、变体写法）",
   dot_dot: "文件名含有“..”",
-  reserved_char: "文件名含有系统保留字符（: * ? \" < > |）",
+  reserved_char: '文件名含有系统保留字符（: * ? " < > |）',
   hidden: "文件名不能以“.”开头",
   device_name: "文件名是系统保留的设备名（如 CON、NUL、COM1）",
 };
@@ -145,8 +145,9 @@ export function checkUpload(rawName: string, bytes: number | undefined, maxBytes
  * disguise the message that quotes it. Cut to 80 characters.
  */
 export function visibleName(raw: string): string {
-  const shown = raw.replace(new RegExp(`${BIDI.source}|${ZERO_WIDTH.source}|${CONTROL.source}|${LONE_SURROGATE.source}`, "gu"), (c) =>
-    `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  const shown = raw.replace(
+    new RegExp(`${BIDI.source}|${ZERO_WIDTH.source}|${CONTROL.source}|${LONE_SURROGATE.source}`, "gu"),
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
   );
   return [...shown].length > 80 ? [...shown].slice(0, 80).join("") + "…" : shown;
 }

@@ -3,16 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  docxOf,
-  hugeMarkdownTable,
-  manyMeasuresTxt,
-  nestedDivsHtml,
-  nulText,
-  paragraphBombDocx,
-  zipBombDocx,
-  type HostileDocument,
-} from "../../src/bench/hostile-documents.js";
+import { docxOf, hugeMarkdownTable, manyMeasuresTxt, nestedDivsHtml, nulText, paragraphBombDocx, zipBombDocx, type HostileDocument } from "../../src/bench/hostile-documents.js";
 import { DocumentError } from "../../src/corpus/blocks.js";
 import { loadDocument } from "../../src/corpus/document.js";
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "../../src/corpus/limits.js";

@@ -190,9 +190,8 @@ describe("admin API", () => {
     expect(bad.status).toBe(401);
     const almost = await fetch(app.url + "/api/admin/documents", { headers: { Authorization: `Bearer ${ADMIN_TOKEN}x` } });
     expect(almost.status).toBe(401);
-    expect(app.logs.filter((l) => l.msg === "admin request refused").map((l) => l.reason)).toEqual(
-      expect.arrayContaining(["no token", "wrong token"]),
-    );
+    // Refusals from one address are logged and audited at most once a minute (the first here).
+    expect(app.logs.filter((l) => l.msg === "admin request refused").map((l) => l.reason)).toEqual(expect.arrayContaining(["no token"]));
     expect(app.logText()).not.toContain(wrong);
     expect(app.logText()).not.toContain(ADMIN_TOKEN);
     expect(app.service.store.auditLog().some((e) => e.action === "auth.refused")).toBe(true);
