@@ -191,7 +191,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
       const replaces = await stat(path.join(config.corpusDir, name)).then(() => true, () => false);
       return ok({ ...summaryOf(doc), outline: doc.outline, records: doc.records, unitNames: [...new Set(doc.records.flatMap((r) => r.units))], replaces });
     } catch (error) {
-      if (error instanceof DocumentError) return fail({ code: "bad_document", message: error.reason, file: name });
+      if (error instanceof DocumentError) return fail({ code: error.refusal ? "unsafe_document" : "bad_document", message: error.reason, file: name });
       throw error;
     } finally {
       await rm(dir, { recursive: true, force: true });

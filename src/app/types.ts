@@ -49,7 +49,8 @@ export type IngestProgress = { stage: "parse" | "embed" | "index" | "swap"; done
 
 /** A failure the user caused or can fix: which file and why. Never thrown at adapters. */
 export interface Failure {
-  code: "bad_document" | "unsupported_type" | "too_large" | "bad_name" | "not_found" | "index_failed";
+  /** `unsafe_document`: past a parsing limit or not text at all; `message` is then Chinese and names the limit. */
+  code: "bad_document" | "unsafe_document" | "unsupported_type" | "too_large" | "bad_name" | "not_found" | "index_failed";
   message: string;
   file?: string;
 }

@@ -20,12 +20,22 @@ export interface TableBlock {
 
 /** A document that cannot be read: the edge turns it into "which file and why". */
 export class DocumentError extends Error {
+  /**
+   * Set when the file was refused for what it would cost to parse (past a
+   * limit) or for not being text at all; `reason` is then the Chinese
+   * sentence admins read, naming the limit.
+   */
+  readonly refusal: DocumentRefusal | undefined;
+
   constructor(
     readonly file: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; refusal?: DocumentRefusal | undefined },
   ) {
     super(`${file}: ${reason}`, options);
     this.name = "DocumentError";
+    this.refusal = options?.refusal;
   }
 }
+
+export type DocumentRefusal = "limit" | "not_text";

@@ -37,12 +37,12 @@ export async function loadDocument(
   }
   // Name the file as the corpus knows it, never by the server's absolute path.
   const blocks = await readBlocks(absolutePath, limits).catch((error: unknown) => {
-    throw error instanceof DocumentError ? new DocumentError(relativeName, error.reason, { cause: error }) : error;
+    throw error instanceof DocumentError ? new DocumentError(relativeName, error.reason, { cause: error, refusal: error.refusal }) : error;
   });
   const fallbackTitle = path.basename(relativeName, path.extname(relativeName));
   const structure = recoverStructure(blocks, fallbackTitle);
   // Records carry their whole heading path, so depth costs its square: bound it before building them.
-  if (headingDepth(structure.sections) > limits.maxNesting) throw new DocumentError(relativeName, limitReason("maxNesting", limits));
+  if (headingDepth(structure.sections) > limits.maxNesting) throw new DocumentError(relativeName, limitReason("maxNesting", limits), { refusal: "limit" });
   const id = documentIdFor(relativeName);
   const { records, outline } = buildRecords(id, structure);
   if (records.length === 0) throw new DocumentError(relativeName, "no text was found to cite (no section or paragraph with a body)");

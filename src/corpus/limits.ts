@@ -64,7 +64,7 @@ export function limitReason(limit: LimitName, limits: ParseLimits): string {
 
 /** Thrown by a loader that finds a document past a limit; the file name is filled in by the caller. */
 export function overLimit(limit: LimitName, limits: ParseLimits): DocumentError {
-  return new DocumentError("", limitReason(limit, limits));
+  return new DocumentError("", limitReason(limit, limits), { refusal: "limit" });
 }
 
 /** The refusal of binary content or text that is mostly control characters. */

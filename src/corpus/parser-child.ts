@@ -14,11 +14,11 @@ process.on("message", (request: ParseRequest) => {
   loadDocument(request.path, request.name, request.limits).then(
     (document) => send({ id: request.id, ok: true, document }),
     (error: unknown) =>
-      send({
-        id: request.id,
-        ok: false,
-        reason: error instanceof DocumentError ? error.reason : `文档无法解析：${error instanceof Error ? error.message : String(error)}`,
-      }),
+      send(
+        error instanceof DocumentError
+          ? { id: request.id, ok: false, reason: error.reason, ...(error.refusal ? { refusal: error.refusal } : {}) }
+          : { id: request.id, ok: false, reason: `文档无法解析：${error instanceof Error ? error.message : String(error)}` },
+      ),
   );
 });
 process.on("disconnect", () => process.exit(0));

@@ -9,7 +9,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { DocumentError } from "./blocks.js";
+import { DocumentError, type DocumentRefusal } from "./blocks.js";
 import { limitReason, type ParseLimits } from "./limits.js";
 import type { PolicyDocument } from "./types.js";
 
@@ -24,7 +24,9 @@ export interface ParseRequest extends DocumentSource {
   limits: ParseLimits;
 }
 
-export type ParseResponse = { id: number; ok: true; document: PolicyDocument } | { id: number; ok: false; reason: string };
+export type ParseResponse =
+  | { id: number; ok: true; document: PolicyDocument }
+  | { id: number; ok: false; reason: string; refusal?: DocumentRefusal };
 
 /** How long a fresh parser process may take to start (loading its code, not parsing). */
 const STARTUP_MS = 60_000;
@@ -93,17 +95,18 @@ class ParserProcess {
       const timer = setTimeout(() => {
         done();
         this.kill();
-        reject(new DocumentError(request.name, limitReason("timeoutMs", request.limits)));
+        reject(new DocumentError(request.name, limitReason("timeoutMs", request.limits), { refusal: "limit" }));
       }, request.limits.timeoutMs);
       const onMessage = (message: ParseResponse) => {
         if (message.id !== request.id) return;
         done();
         if (message.ok) resolve(message.document);
-        else reject(new DocumentError(request.name, message.reason));
+        else reject(new DocumentError(request.name, message.reason, { refusal: message.refusal }));
       };
       const onExit = () => {
         done();
-        reject(new DocumentError(request.name, this.exitReason(request.limits)));
+        const reason = this.exitReason(request.limits);
+        reject(new DocumentError(request.name, reason, { refusal: reason === limitReason("memoryMb", request.limits) ? "limit" : undefined }));
       };
       this.child.on("message", onMessage);
       this.exitListeners.add(onExit);

@@ -21,6 +21,7 @@ const FAILURE_STATUS: Record<Failure["code"], ContentfulStatusCode> = {
   bad_name: 400,
   unsupported_type: 400,
   bad_document: 422,
+  unsafe_document: 422,
   too_large: 413,
   not_found: 404,
   index_failed: 500,

@@ -11,3 +11,11 @@ describe("the bot's mapping of the upload policy", () => {
     expect(uploadProblem("政策.docx", undefined, 1000)).toBeUndefined();
   });
 });
+
+describe("the bot's report of a document refused by a parsing limit", () => {
+  it("names the limit the parser gave, in Chinese", async () => {
+    const { formatFailure } = await import("../../src/bot/format/ingest.js");
+    const text = formatFailure("添加文件", { code: "unsafe_document", message: "文档解析超时（超过 20 秒）", file: "a.html" });
+    expect(text).toBe("❌ 添加文件《a.html》未完成：文档解析超时（超过 20 秒）。\n政策库没有任何改动，仍按原有内容回答。");
+  });
+});

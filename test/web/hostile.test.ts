@@ -54,8 +54,8 @@ describe("hostile documents through the console", () => {
     const [divs, bomb] = await Promise.all([refusal(nestedDivsHtml()), refusal(paragraphBombDocx())]);
     previewing = false;
     await questions;
-    expect(divs).toMatchObject({ status: 422, code: "bad_document", message: "文档嵌套层数超过上限 100" });
-    expect(bomb).toMatchObject({ status: 422, code: "bad_document", message: "文档段落数超过上限 20000" });
+    expect(divs).toMatchObject({ status: 422, code: "unsafe_document", message: "文档嵌套层数超过上限 100" });
+    expect(bomb).toMatchObject({ status: 422, code: "unsafe_document", message: "文档段落数超过上限 20000" });
     expect(answered).toBeGreaterThan(0);
     expect(filesIn(app.config.corpusDir)).toEqual(corpusBefore);
   });

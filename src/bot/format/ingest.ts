@@ -23,6 +23,7 @@ export function formatSummary(summary: IngestSummary): string {
 /** Each failure code in plain Chinese; the service's own detail (often English, from a parser) goes to the log, never to the chat. */
 const REASONS: Record<Failure["code"], string> = {
   bad_document: "文件无法读取，或读不出可以引用的章节和措施（文件可能是空的、已损坏、加了密码，或是扫描的图片）",
+  unsafe_document: "文件超过解析上限，或不是文本文档",
   unsupported_type: `不支持这种文件类型（支持 ${READABLE_EXTENSIONS_TEXT}）`,
   too_large: "文件超过大小上限",
   bad_name: "文件名不可用，请改用不含路径和特殊符号的文件名",
@@ -33,7 +34,9 @@ const REASONS: Record<Failure["code"], string> = {
 /** A refused reload or upload: which file, the reason in plain Chinese, and that nothing changed. */
 export function formatFailure(action: string, failure: Failure): string {
   const file = failure.file ? `《${escapeHtml(failure.file)}》` : "";
-  return [`❌ ${escapeHtml(action)}${file}未完成：${REASONS[failure.code]}。`, "政策库没有任何改动，仍按原有内容回答。"].join("\n");
+  // A refused unsafe document's message is Chinese by construction and names the limit: say which.
+  const reason = failure.code === "unsafe_document" ? failure.message : REASONS[failure.code];
+  return [`❌ ${escapeHtml(action)}${file}未完成：${escapeHtml(reason)}。`, "政策库没有任何改动，仍按原有内容回答。"].join("\n");
 }
 
 /** Lines listed of a preview's measures before "…". */

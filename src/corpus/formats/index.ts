@@ -70,7 +70,7 @@ export async function readBlocks(file: string, limits: ParseLimits = DEFAULT_PAR
     blocks = await format.read(bytes, file, limits);
     checkBlocks(blocks, limits);
   } catch (error) {
-    if (error instanceof DocumentError) throw new DocumentError(file, error.reason, { cause: error });
+    if (error instanceof DocumentError) throw new DocumentError(file, error.reason, { cause: error, refusal: error.refusal });
     throw new DocumentError(file, `${format.corrupt}: ${messageOf(error)}`, { cause: error });
   }
   if (blocks.length === 0) throw new DocumentError(file, format.empty);

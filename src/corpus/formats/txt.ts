@@ -32,11 +32,11 @@ function isNotTextChar(code: number): boolean {
  */
 export function decodeTextDocument(bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): string {
   const text = decodeText(bytes);
-  if (text.includes("\u0000")) throw new DocumentError("", NOT_TEXT_REASON);
+  if (text.includes("\u0000")) throw new DocumentError("", NOT_TEXT_REASON, { refusal: "not_text" });
   if (text.length > limits.maxChars) throw overLimit("maxChars", limits);
   let odd = 0;
   for (let i = 0; i < text.length; i++) if (isNotTextChar(text.charCodeAt(i))) odd++;
-  if (odd > 8 && odd > text.length / 100) throw new DocumentError("", NOT_TEXT_REASON);
+  if (odd > 8 && odd > text.length / 100) throw new DocumentError("", NOT_TEXT_REASON, { refusal: "not_text" });
   return text;
 }
 
