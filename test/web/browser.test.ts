@@ -93,6 +93,8 @@ describe("staff page", () => {
     const page = await open("/");
     await askOnStaffPage(page, "专利质押贷款怎么办理？");
     await page.getByRole("button", { name: "没帮助" }).click();
+    await page.getByLabel("答非所问").check();
+    await page.getByRole("button", { name: "提交反馈" }).click();
     await page.locator(".feedback-status", { hasText: "感谢反馈" }).waitFor();
     const last = app.service.store.queries({ limit: 1 })[0];
     expect(last).toMatchObject({ question: "专利质押贷款怎么办理？", channel: "web", feedback: -1 });

@@ -44,9 +44,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-/** An API failure with the server's message (Chinese first). */
+/** An API failure: the HTTP status (0 when the server could not be reached), the API's `code` and its message. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string = status === 0 ? "network" : "unknown",
+  ) {
     super(message);
   }
 }
@@ -57,7 +61,7 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   try {
     response = await fetch(url, init);
   } catch {
-    throw new ApiError(0, "无法连接服务器，请检查网络。");
+    throw new ApiError(0, "无法连接服务器，请检查网络。", "network");
   }
   const text = await response.text();
   let data: unknown;
@@ -67,9 +71,8 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
     data = undefined;
   }
   if (!response.ok) {
-    const message =
-      (data as { error?: { message?: string } } | undefined)?.error?.message ?? `请求失败（${response.status}）`;
-    throw new ApiError(response.status, message);
+    const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(response.status, error?.message ?? `请求失败（${response.status}）`, error?.code);
   }
   return { data: data as T, response };
 }

@@ -1,107 +1,151 @@
-import type { DocumentOutline } from "../../app/types.js";
+import type { DocumentOutline, Health } from "../../app/types.js";
 import type { PolicyRecord, UnitEntry } from "../../corpus/types.js";
-import type { Answer, AnswerContext, Citation } from "../../engine/answer-schema.js";
-import { byId, copyText, el, fetchJson, replace } from "./dom.js";
+import type { Answer, AnswerContext } from "../../engine/answer-schema.js";
+import type { ConsoleSettings } from "../api-routes.js";
+import { type AnswerActions, answerCard } from "./answer-view.js";
+import { byId, el, fetchJson, replace } from "./dom.js";
+import { clearHistory, type HistoryEntry, loadHistory, remember } from "./history.js";
+import { errorMessage } from "./messages.js";
+import { noticeSheet } from "./notice.js";
 import { outlineTree } from "./outline-tree.js";
-import { citationPath, composeReply, isDraft } from "./reply.js";
+import { type Highlight, recordPanel } from "./record-view.js";
+import { charCount } from "./reply.js";
 
-/** The service-window page: ask, read the cited measures, copy a reply, browse by outline or unit. */
+/**
+ * The service-window page: ask (questions typed while one runs are queued),
+ * read the short answer and its evidence, copy a reply or a text message,
+ * print a notice, give feedback, re-ask from this window's history, and browse
+ * by outline or unit (refreshed when the corpus changes).
+ */
 
 const form = byId<HTMLFormElement>("ask-form");
-const input = byId<HTMLInputElement>("question");
+const input = byId<HTMLTextAreaElement>("question");
+const askButton = byId<HTMLButtonElement>("ask-button");
+const counter = byId("counter");
 const status = byId("status");
 const answerBox = byId("answer");
 const followUp = byId("follow-up");
 const recordView = byId("record-view");
+const earlier = byId<HTMLDetailsElement>("earlier");
+const notice = byId("notice");
 
-let previous: Answer | undefined;
+/** How often the page checks whether the corpus changed (and on focus). */
+const HEALTH_POLL_MS = 30_000;
+/** Wide screens show the evidence unfolded; phones fold it under the short answer. */
+const wide = window.matchMedia("(min-width: 821px)");
+
+/** The core's limits, from `GET /api/config`; until they arrive the server alone checks a question. */
+let settings: ConsoleSettings = { maxQuestionChars: Number.POSITIVE_INFINITY, lowConfidence: 0 };
+/** Turns of the current topic, oldest first; the last is the one on screen. */
+let turns: { answer: Answer; queryId: number | null }[] = [];
+/** Questions submitted while one was running, asked in order afterwards. */
+const queue: string[] = [];
 let busy = false;
+let indexVersion: string | undefined;
 
 function contextForNext(): AnswerContext | undefined {
-  if (!previous || previous.status !== "answered") return undefined;
-  return { previousQuestion: previous.question, previousCitationIds: previous.citations.map((c) => c.id) };
+  const last = turns.at(-1)?.answer;
+  if (!last || last.status !== "answered") return undefined;
+  return { previousQuestion: last.question, previousCitationIds: last.citations.map((c) => c.id) };
 }
 
-function showFollowUp(): void {
+function setStatus(text: string, kind: "info" | "error" = "info"): void {
+  status.textContent = text;
+  status.classList.toggle("error", kind === "error");
+}
+
+function updateCounter(): void {
+  const n = charCount(input.value.trim());
+  counter.textContent = Number.isFinite(settings.maxQuestionChars) ? `${n} / ${settings.maxQuestionChars}` : "";
+  counter.classList.toggle("over", n > settings.maxQuestionChars);
+}
+
+const actions: AnswerActions = {
+  openRecord: (id, highlight) => void openRecord(id, highlight),
+  ask: (question) => {
+    input.value = question;
+    updateCounter();
+    submit(question);
+  },
+  print: (answer) => {
+    replace(notice, ...noticeSheet(answer, new Date()));
+    window.print();
+  },
+};
+
+function renderTurns(): void {
+  const shown = turns.at(-1);
+  const before = shown && !answerBox.classList.contains("error-card") ? turns.slice(0, -1) : turns;
+  earlier.hidden = before.length === 0;
+  byId("earlier-count").textContent = String(before.length);
+  replace(
+    byId("turns"),
+    ...before.map((t) => el("li", { class: "turn" }, el("p", { class: "turn-q" }, "问：", t.answer.question), el("p", { class: "turn-a" }, "答：", t.answer.parts.spoken || t.answer.parts.lead))),
+  );
   followUp.hidden = !contextForNext();
 }
 
-function unitChips(units: string[]): HTMLElement {
-  if (units.length === 0) return el("span", { class: "muted" }, "文件未列明责任单位");
-  return el("span", { class: "units" }, ...units.map((u) => el("mark", { class: "unit" }, u)));
+function showAnswer(answer: Answer, queryId: number | null): void {
+  answerBox.classList.remove("error-card");
+  answerBox.removeAttribute("role");
+  answerBox.dataset.kind = answer.kind;
+  replace(answerBox, ...answerCard({ answer, queryId, lowConfidence: settings.lowConfidence, questionLimit: settings.maxQuestionChars, evidenceOpen: wide.matches }, actions));
+  answerBox.hidden = false;
+  document.body.classList.add("has-answer");
+  // Ctrl+P prints the notice of the answer on screen, as 打印告知单 does.
+  if (answer.status === "answered") replace(notice, ...noticeSheet(answer, new Date()));
+  else replace(notice);
+  document.body.classList.toggle("has-notice", answer.status === "answered");
 }
 
-function citationCard(citation: Citation): HTMLElement {
-  return el(
-    "section",
-    { class: "citation", "data-record": citation.id },
-    el("p", { class: "path" }, `《${citation.document}》 ${citationPath(citation)}`),
-    el("h3", { class: "measure" }, citation.title),
-    el("blockquote", { class: "quote" }, citation.quote),
-    el("p", { class: "units-line" }, el("strong", {}, "责任单位："), unitChips(citation.units)),
-    el("button", { type: "button", class: "link small", onclick: () => void openRecord(citation.id) }, "查看全文"),
-  );
-}
-
-function renderAnswer(answer: Answer, queryId: string | null): void {
-  const badges = el("p", { class: "badges" });
-  if (answer.source === "curated") badges.append(el("span", { class: "badge curated" }, "精选答复"));
-  if (answer.status === "out_of_scope") badges.append(el("span", { class: "badge warn" }, "不在纲要范围内"));
-  else if (answer.confidence < 0.35) badges.append(el("span", { class: "badge warn" }, "匹配度较低，请核对原文"));
-  if (answer.citations.some(isDraft)) {
-    badges.append(el("span", { class: "badge draft", title: "内容以正式印发的文件为准" }, "依据为征求意见稿，以正式印发文件为准"));
-  }
-
-  const copyStatus = el("span", { class: "copy-status", role: "status" });
-  const feedbackStatus = el("span", { class: "feedback-status", role: "status" });
-  const sendFeedback = async (helpful: boolean) => {
-    if (!queryId) return;
-    try {
-      await fetchJson("/api/feedback", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ queryId: Number(queryId), helpful }),
-      });
-      feedbackStatus.textContent = "感谢反馈";
-    } catch (err) {
-      feedbackStatus.textContent = (err as Error).message;
-    }
-  };
-
+/** A failed request replaces whatever was on screen: the old answer and an open full text go. */
+function showError(question: string, message: string): void {
+  answerBox.classList.add("error-card");
+  answerBox.setAttribute("role", "alert");
+  answerBox.dataset.kind = "error";
   replace(
     answerBox,
-    badges,
-    el("p", { class: "question" }, "问：", answer.question),
-    el("div", { class: "answer-text" }, answer.parts.spoken),
-    ...answer.citations.map(citationCard),
-    el(
-      "div",
-      { class: "actions" },
-      el(
-        "button",
-        {
-          type: "button",
-          id: "copy-reply",
-          class: "primary",
-          onclick: async () => {
-            copyStatus.textContent = (await copyText(composeReply(answer))) ? "已复制" : "复制失败，请手动选择文字";
-          },
-        },
-        "复制答复",
-      ),
-      copyStatus,
-      queryId ? el("button", { type: "button", class: "feedback", title: "这条答复有帮助", onclick: () => void sendFeedback(true) }, "有帮助") : null,
-      queryId ? el("button", { type: "button", class: "feedback", title: "这条答复没有帮助", onclick: () => void sendFeedback(false) }, "没帮助") : null,
-      feedbackStatus,
-    ),
+    el("p", { class: "question" }, "问：", question),
+    el("p", { class: "error-message" }, message),
+    el("button", { type: "button", class: "secondary", onclick: () => submit(question) }, "重新查询"),
   );
   answerBox.hidden = false;
+  closeRecord();
+  replace(notice);
+  document.body.classList.remove("has-notice");
 }
 
-async function ask(question: string): Promise<void> {
-  if (busy) return;
+function setLoading(on: boolean): void {
+  askButton.disabled = on;
+  answerBox.classList.toggle("stale", on);
+  answerBox.setAttribute("aria-busy", String(on));
+  form.setAttribute("aria-busy", String(on));
+}
+
+function submit(raw: string): void {
+  const question = raw.trim();
+  if (!question) {
+    setStatus("请输入问题。", "error");
+    input.focus();
+    return;
+  }
+  if (charCount(question) > settings.maxQuestionChars) {
+    setStatus(`问题过长（${charCount(question)} 字），最多 ${settings.maxQuestionChars} 个字，请精简后再查询。`, "error");
+    return;
+  }
+  if (busy) {
+    queue.push(question);
+    setStatus(`正在查询上一个问题，已排队 ${queue.length} 个，稍后自动查询：${question}`);
+    return;
+  }
+  void run(question);
+}
+
+async function run(question: string): Promise<void> {
   busy = true;
-  status.textContent = "正在查询…";
+  setLoading(true);
+  setStatus(queue.length ? `正在查询…（另有 ${queue.length} 个问题排队）` : "正在查询…");
+  renderHistory(remember(question));
   try {
     const context = contextForNext();
     const { data, response } = await fetchJson<Answer>("/api/ask", {
@@ -109,51 +153,88 @@ async function ask(question: string): Promise<void> {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(context ? { question, context } : { question }),
     });
-    previous = data;
-    renderAnswer(data, response.headers.get("X-Query-Id"));
-    status.textContent = "";
-    input.select();
+    const id = Number(response.headers.get("X-Query-Id"));
+    turns.push({ answer: data, queryId: Number.isInteger(id) && id > 0 ? id : null });
+    closeRecord();
+    showAnswer(data, turns.at(-1)?.queryId ?? null);
+    setStatus("");
+    if (input.value.trim() === question) input.select();
   } catch (err) {
-    status.textContent = (err as Error).message;
+    showError(question, errorMessage(err, settings.maxQuestionChars));
+    setStatus("");
   } finally {
     busy = false;
-    showFollowUp();
+    setLoading(false);
+    renderTurns();
+    const next = queue.shift();
+    if (next !== undefined) void run(next);
   }
 }
 
-async function openRecord(id: string): Promise<void> {
+function startNewTopic(): void {
+  turns = [];
+  queue.length = 0;
+  answerBox.hidden = true;
+  document.body.classList.remove("has-answer");
+  replace(answerBox);
+  closeRecord();
+  replace(notice);
+  document.body.classList.remove("has-notice");
+  renderTurns();
+  setStatus("");
+}
+
+function closeRecord(): void {
+  recordView.hidden = true;
+  replace(recordView);
+}
+
+async function openRecord(id: string, highlight: Highlight = { quotes: [], units: [] }): Promise<void> {
   try {
     const { data } = await fetchJson<{ record: PolicyRecord; related: PolicyRecord[] }>(`/api/records/${encodeURIComponent(id)}`);
-    const { record, related } = data;
+    replace(recordView, ...recordPanel(data.record, data.related, highlight, { open: (next) => void openRecord(next), close: closeRecord }));
+    recordView.hidden = false;
+    recordView.scrollIntoView({ block: "start" });
+    byId("record-title").focus({ preventScroll: true });
+  } catch (err) {
     replace(
       recordView,
-      el("p", { class: "path" }, `《${record.document}》 ${record.path.join(" › ")}`),
-      el("h3", { class: "measure", tabindex: "-1", id: "record-title" }, record.title),
-      el("div", { class: "record-text" }, record.text),
-      record.table
-        ? el(
-            "table",
-            {},
-            el("thead", {}, el("tr", {}, ...record.table.header.map((h) => el("th", {}, h)))),
-            el("tbody", {}, ...record.table.rows.map((row) => el("tr", {}, ...row.map((cell) => el("td", {}, cell))))),
-          )
-        : null,
-      el("p", { class: "units-line" }, el("strong", {}, "责任单位："), unitChips(record.units)),
-      related.length
-        ? el(
-            "div",
-            { class: "related" },
-            el("strong", {}, "相关措施："),
-            ...related.map((r) => el("button", { type: "button", class: "link small", onclick: () => void openRecord(r.id) }, r.title)),
-          )
-        : null,
+      el("header", { class: "panel-head" }, el("h2", { id: "record-heading" }, "措施全文"), el("button", { type: "button", id: "close-record", class: "small", onclick: closeRecord }, "关闭")),
+      el("p", { class: "error" }, errorMessage(err, settings.maxQuestionChars)),
     );
     recordView.hidden = false;
-    byId("record-title").focus();
-  } catch (err) {
-    replace(recordView, el("p", { class: "error" }, (err as Error).message));
-    recordView.hidden = false;
   }
+}
+
+function renderHistory(entries: HistoryEntry[]): void {
+  const time = (iso: string) => new Date(iso).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" });
+  replace(
+    byId("history"),
+    ...entries.map((e) =>
+      el(
+        "li",
+        {},
+        el(
+          "button",
+          {
+            type: "button",
+            class: "link history-ask",
+            title: "重新查询（作为新话题）",
+            onclick: () => {
+              startNewTopic();
+              input.value = e.question;
+              updateCounter();
+              submit(e.question);
+            },
+          },
+          e.question,
+        ),
+        el("span", { class: "muted small" }, time(e.at)),
+      ),
+    ),
+  );
+  byId("history-empty").hidden = entries.length > 0;
+  byId("clear-history").hidden = entries.length === 0;
 }
 
 async function loadOutline(): Promise<void> {
@@ -161,16 +242,20 @@ async function loadOutline(): Promise<void> {
   replace(byId("outline"), outlineTree(data, (id) => void openRecord(id)));
 }
 
+const unitSelect = byId<HTMLSelectElement>("unit-filter");
+
 async function loadUnits(): Promise<void> {
   const { data } = await fetchJson<UnitEntry[]>("/api/units");
-  const select = byId<HTMLSelectElement>("unit-filter");
+  const chosen = unitSelect.value;
   const sorted = [...data].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   replace(
-    select,
+    unitSelect,
     el("option", { value: "" }, `选择责任单位（共 ${data.length} 个）`),
     ...sorted.map((u) => el("option", { value: u.name }, `${u.name}（${u.recordIds.length}）`)),
   );
-  select.addEventListener("change", () => void showUnit(select.value));
+  const stillThere = sorted.some((u) => u.name === chosen);
+  unitSelect.value = stillThere ? chosen : "";
+  if (chosen) await showUnit(unitSelect.value);
 }
 
 async function showUnit(name: string): Promise<void> {
@@ -184,47 +269,92 @@ async function showUnit(name: string): Promise<void> {
         el(
           "li",
           {},
-          el("button", { type: "button", class: "link", "data-record": r.id, onclick: () => void openRecord(r.id) }, r.title),
+          el("button", { type: "button", class: "link", "data-record": r.id, onclick: () => void openRecord(r.id, { quotes: [], units: [data.entry.name] }) }, r.title),
           el("span", { class: "path muted" }, r.path.slice(0, -1).join(" › ")),
         ),
       ),
     );
   } catch (err) {
-    replace(list, el("li", { class: "error" }, (err as Error).message));
+    replace(list, el("li", { class: "error" }, errorMessage(err, settings.maxQuestionChars)));
+  }
+}
+
+async function loadExamples(): Promise<void> {
+  const { data } = await fetchJson<string[]>("/api/examples");
+  replace(byId("examples"), ...data.slice(0, 6).map((q) => el("button", { type: "button", class: "chip", onclick: () => actions.ask(q) }, q)));
+}
+
+/** Reloads the outline, units and examples when the index changed (a document added, replaced or removed). */
+async function refreshIfCorpusChanged(): Promise<void> {
+  try {
+    const { data } = await fetchJson<Health>("/api/health");
+    if (indexVersion !== undefined && data.indexVersion !== indexVersion) {
+      await Promise.all([loadOutline(), loadUnits(), loadExamples()]);
+      document.body.dataset.indexVersion = data.indexVersion;
+    }
+    indexVersion = data.indexVersion;
+    document.body.dataset.indexVersion = data.indexVersion;
+  } catch {
+    // The next poll tries again; a question asked meanwhile reports its own error.
   }
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const question = input.value.trim();
-  if (question) void ask(question);
+  submit(input.value);
+});
+
+input.addEventListener("keydown", (event) => {
+  // Enter sends, Shift+Enter starts a new line; Enter that confirms an IME composition does neither.
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    submit(input.value);
+  }
+});
+input.addEventListener("input", () => {
+  updateCounter();
+  if (status.classList.contains("error")) setStatus("");
 });
 
 byId("new-topic").addEventListener("click", () => {
-  previous = undefined;
-  showFollowUp();
+  startNewTopic();
   input.value = "";
+  updateCounter();
   input.focus();
 });
 
+byId("clear-history").addEventListener("click", () => {
+  clearHistory();
+  renderHistory([]);
+});
+
+unitSelect.addEventListener("change", () => void showUnit(unitSelect.value));
+
 document.addEventListener("keydown", (event) => {
-  // "/" jumps to the search box from anywhere, as on many sites.
-  if (event.key === "/" && document.activeElement !== input && !(document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement)) {
+  // "/" jumps to the question box from anywhere, as on many sites.
+  const active = document.activeElement;
+  if (event.key === "/" && !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) {
     event.preventDefault();
     input.focus();
   }
 });
 
-async function loadExamples(): Promise<void> {
-  const { data } = await fetchJson<string[]>("/api/examples");
-  replace(
-    byId("examples"),
-    ...data.slice(0, 6).map((q) =>
-      el("button", { type: "button", class: "chip", onclick: () => { input.value = q; void ask(q); } }, q),
-    ),
-  );
-}
-
-Promise.all([loadOutline(), loadUnits(), loadExamples()]).catch((err: unknown) => {
-  status.textContent = (err as Error).message;
+window.addEventListener("focus", () => void refreshIfCorpusChanged());
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") void refreshIfCorpusChanged();
 });
+setInterval(() => void refreshIfCorpusChanged(), HEALTH_POLL_MS);
+
+renderHistory(loadHistory());
+Promise.all([
+  fetchJson<ConsoleSettings>("/api/config").then(({ data }) => {
+    settings = data;
+    updateCounter();
+  }),
+  loadOutline(),
+  loadUnits(),
+  loadExamples(),
+  refreshIfCorpusChanged(),
+])
+  .then(() => document.body.classList.add("ready"))
+  .catch((err: unknown) => setStatus(errorMessage(err, settings.maxQuestionChars), "error"));

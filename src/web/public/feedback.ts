@@ -1,0 +1,77 @@
+import { el, fetchJson } from "./dom.js";
+import { errorMessage } from "./messages.js";
+
+/** Why an answer did not help, as the admin queue files it. */
+const REASONS = [
+  { value: "off_topic", label: "答非所问" },
+  { value: "wrong_unit", label: "单位不对" },
+  { value: "outdated", label: "已过时" },
+  { value: "other", label: "其他" },
+] as const;
+
+const COMMENT_MAX = 500;
+
+/**
+ * 有帮助 / 没帮助 for one answer, with visible state: the chosen button stays
+ * pressed and a line says what was recorded. 没帮助 asks for a reason (and
+ * optional text) before it is sent, so it lands in the admin queue with it.
+ */
+export function feedbackControls(queryId: number, questionLimit: number): HTMLElement {
+  const status = el("span", { class: "feedback-status", role: "status" });
+  const up = el("button", { type: "button", class: "feedback", "aria-pressed": "false", "data-value": "up" }, "有帮助");
+  const down = el("button", { type: "button", class: "feedback", "aria-pressed": "false", "data-value": "down", "aria-expanded": "false" }, "没帮助");
+  const comment = el("textarea", { name: "comment", rows: "2", maxlength: String(COMMENT_MAX), placeholder: "补充说明（可选），例如应当是哪个单位" });
+  const reasonForm = el(
+    "form",
+    { class: "feedback-reason", hidden: true },
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, "哪里不对？"),
+      ...REASONS.map((r) => el("label", { class: "reason" }, el("input", { type: "radio", name: "reason", value: r.value, required: true }), r.label)),
+    ),
+    el("label", { class: "sr-only" }, "补充说明"),
+    comment,
+    el("div", { class: "row" }, el("button", { type: "submit", class: "secondary" }, "提交反馈"), el("button", { type: "button", class: "link small", "data-action": "cancel" }, "取消")),
+  );
+
+  const send = async (helpful: boolean, reason?: string): Promise<void> => {
+    status.textContent = "正在提交…";
+    status.classList.remove("error");
+    const text = comment.value.trim();
+    try {
+      await fetchJson("/api/feedback", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ queryId, helpful, ...(reason ? { reason } : {}), ...(!helpful && text ? { comment: text } : {}) }),
+      });
+      up.setAttribute("aria-pressed", String(helpful));
+      down.setAttribute("aria-pressed", String(!helpful));
+      reasonForm.hidden = true;
+      down.setAttribute("aria-expanded", "false");
+      const label = REASONS.find((r) => r.value === reason)?.label;
+      status.textContent = helpful ? "已记录：有帮助。感谢反馈" : `已记录：没帮助${label ? `（${label}）` : ""}，将转管理员处理。感谢反馈`;
+    } catch (err) {
+      status.textContent = `反馈未能提交：${errorMessage(err, questionLimit)}`;
+      status.classList.add("error");
+    }
+  };
+
+  up.addEventListener("click", () => void send(true));
+  down.addEventListener("click", () => {
+    reasonForm.hidden = !reasonForm.hidden;
+    down.setAttribute("aria-expanded", String(!reasonForm.hidden));
+    if (!reasonForm.hidden) reasonForm.querySelector("input")?.focus();
+  });
+  reasonForm.querySelector("[data-action='cancel']")?.addEventListener("click", () => {
+    reasonForm.hidden = true;
+    down.setAttribute("aria-expanded", "false");
+  });
+  reasonForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const chosen = reasonForm.querySelector<HTMLInputElement>("input[name='reason']:checked")?.value;
+    void send(false, chosen);
+  });
+
+  return el("div", { class: "feedback-box" }, el("span", { class: "buttons" }, up, down), status, reasonForm);
+}

@@ -1,0 +1,384 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { LOW_CONFIDENCE } from "../../src/engine/confidence.js";
+import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
+import { ROOT, startTestConsole, type TestConsole } from "./support/console.js";
+
+const RESULTS = path.join(ROOT, "test-results");
+const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
+
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 375, height: 667 },
+} as const;
+type Viewport = keyof typeof VIEWPORTS;
+
+let app: TestConsole;
+let browser: Browser;
+let context: BrowserContext;
+/** Script errors the page reported; every test expects none. */
+let pageErrors: string[];
+
+beforeAll(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  app = await startTestConsole({ copyCorpus: true });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+async function open(viewport: Viewport = "desktop"): Promise<Page> {
+  pageErrors = [];
+  context = await browser.newContext({ viewport: VIEWPORTS[viewport], permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().includes("Failed to load resource")) pageErrors.push(message.text());
+  });
+  await page.goto(app.url + "/");
+  await page.locator("body.ready").waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(RESULTS, `staff-${name}.png`), fullPage });
+
+async function ask(page: Page, question: string): Promise<void> {
+  await page.fill("#question", question);
+  await page.press("#question", "Enter");
+  await page.locator("#answer:not(.stale) .question", { hasText: question }).waitFor();
+}
+
+async function apiAnswer(question: string) {
+  const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
+  return (await response.json()) as { parts: { spoken: string; quotes: string[] } };
+}
+
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
+  it("puts the short answer to read aloud first, with 复制答复 on the first screen and the evidence folded beneath, each fact once", async () => {
+    const page = await open(viewport);
+    const expected = await apiAnswer("专利质押贷款怎么办理？");
+    await ask(page, "专利质押贷款怎么办理？");
+    await expect(page.locator("#answer .answer-text").textContent()).resolves.toBe(expected.parts.spoken);
+    expect(expected.parts.spoken).toMatch(/^请联系市市场监管局/);
+
+    const copy = await page.locator("#copy-reply").boundingBox();
+    expect(copy).not.toBeNull();
+    expect(copy!.y + copy!.height).toBeLessThanOrEqual(VIEWPORTS[viewport].height);
+
+    const evidence = page.locator("#answer details.evidence");
+    await expect(evidence.evaluate((d: HTMLDetailsElement) => d.open)).resolves.toBe(viewport === "desktop");
+    if (viewport === "phone") await evidence.locator("summary").click();
+    await expect(evidence.locator(".measure").textContent()).resolves.toBe("建立知识产权运营机制");
+    await expect(evidence.locator(".quote .sentence").allTextContents()).resolves.toEqual(expected.parts.quotes);
+    // Each unit once in the whole card, the quote once.
+    await expect(page.locator("#answer mark.unit").allTextContents()).resolves.toEqual(["市市场监管局", "市文化和旅游局", "泰安银保监分局"]);
+    expect(await page.locator("#answer blockquote").count()).toBe(1);
+    await expect(evidence.locator(".not-specified").textContent()).resolves.toContain("办理流程");
+    await expect(page.locator("#answer .badge.draft").textContent()).resolves.toBe("征求意见稿");
+    await shot(page, `answer-${viewport}`, false);
+  });
+
+  it("lists a unit's measures once, from the unit look-up, with the asked-about unit marked", async () => {
+    const page = await open(viewport);
+    await ask(page, "市监局负责哪些工作");
+    const items = page.locator("#answer ol.listing li");
+    await expect(items.count()).resolves.toBe(16);
+    expect(await page.locator("#answer .citation").count()).toBe(0);
+    await expect(page.locator("#answer mark.unit.asked").allTextContents()).resolves.toEqual(["市市场监管局"]);
+    const titles = await items.locator("button").allTextContents();
+    expect(new Set(titles).size).toBe(16);
+    await items.locator("button", { hasText: "建立知识产权运营机制" }).click();
+    await page.locator("#record-view h3", { hasText: "建立知识产权运营机制" }).waitFor();
+    await expect(page.locator("#record-view mark.unit.asked").allTextContents()).resolves.toEqual(["市市场监管局"]);
+    await shot(page, `unit-listing-${viewport}`);
+  });
+
+  it("replaces the old answer and the open full text with a Chinese error when a request fails", async () => {
+    const page = await open(viewport);
+    await ask(page, "专利质押贷款怎么办理？");
+    if (viewport === "phone") await page.locator("#answer details.evidence summary").click();
+    await page.locator("#answer .open-record").click();
+    await page.locator("#record-view h2", { hasText: "措施全文" }).waitFor();
+
+    // The server answers with an English message (as older versions did): the page shows its own Chinese one.
+    await page.route("**/api/ask", (route) =>
+      route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal", message: "Internal server error." } }) }),
+    );
+    await page.fill("#question", "地理标志产品保护找哪个部门？");
+    await page.press("#question", "Enter");
+    await page.locator("#answer.error-card").waitFor();
+    await expect(page.locator("#answer .error-message").textContent()).resolves.toBe("服务器内部错误，请稍后再试。");
+    expect(await page.locator("#answer .citation, #answer .answer-text").count()).toBe(0);
+    await expect(page.locator("#record-view").isHidden()).resolves.toBe(true);
+    await expect(page.locator("#answer").getAttribute("role")).resolves.toBe("alert");
+    await shot(page, `error-${viewport}`, false);
+
+    // Network down: the same, with its own message; 重新查询 asks again once it is back.
+    await page.unroute("**/api/ask");
+    await page.route("**/api/ask", (route) => route.abort("connectionrefused"));
+    await page.press("#question", "Enter");
+    await page.locator("#answer .error-message", { hasText: "无法连接服务器" }).waitFor();
+    await page.unroute("**/api/ask");
+    await page.getByRole("button", { name: "重新查询" }).click();
+    await page.locator("#answer:not(.error-card) .answer-text", { hasText: "市市场监管局" }).waitFor();
+  });
+
+  it("while a question runs keeps it in the box, disables 查询, dims the old answer, and queues a second one", async () => {
+    const page = await open(viewport);
+    await ask(page, "专利质押贷款怎么办理？");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/ask", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.fill("#question", "地理标志产品保护找哪个部门？");
+    await page.press("#question", "Enter");
+    await page.locator("#answer.stale").waitFor();
+    await expect(page.locator("#ask-button").isDisabled()).resolves.toBe(true);
+    await expect(page.inputValue("#question")).resolves.toBe("地理标志产品保护找哪个部门？");
+    await shot(page, `loading-${viewport}`, false);
+
+    await page.fill("#question", "市公安局负责哪些知识产权工作？");
+    await page.press("#question", "Enter");
+    await page.locator("#status", { hasText: "已排队 1 个" }).waitFor();
+    release();
+    await page.locator("#answer:not(.stale) .question", { hasText: "市公安局负责哪些知识产权工作？" }).waitFor();
+    await expect(page.locator("#ask-button").isEnabled()).resolves.toBe(true);
+    const asked = app.service.store.queries({ limit: 3 }).map((q) => q.question);
+    expect(asked.slice(0, 2)).toEqual(["市公安局负责哪些知识产权工作？", "地理标志产品保护找哪个部门？"]);
+  });
+});
+
+describe("staff page: copying", () => {
+  it("copies a reply that reads well on a phone and does not quote the caller's question back", async () => {
+    const page = await open("phone");
+    const long = `您好，我们是一家做机械的企业，最近资金比较紧张，${"想了解一下".repeat(20)}专利质押贷款怎么办理？`;
+    await ask(page, long);
+    await page.click("#copy-reply");
+    await page.locator(".copy-status", { hasText: "已复制" }).waitFor();
+    const copied = await clipboard(page);
+    expect(copied.startsWith("您好！\n请联系市市场监管局")).toBe(true);
+    expect(copied).not.toContain("想了解一下");
+    expect(copied).toContain("依据：");
+    expect(copied).toContain("征求意见稿");
+    // Each fact once: the units are named once, in the short answer.
+    expect(copied.split("泰安银保监分局").length - 1).toBeLessThanOrEqual(2);
+  });
+
+  it("offers a 短信版 of at most 70 characters from the short answer", async () => {
+    const page = await open("phone");
+    await ask(page, "地理标志产品保护找哪个部门？");
+    await page.click("#show-sms");
+    const sms = (await page.locator("#sms-text").textContent()) ?? "";
+    expect([...sms].length).toBeLessThanOrEqual(70);
+    expect(sms).toContain("市市场监管局、市农业农村局");
+    await page.click("#copy-sms");
+    await page.locator(".copy-status", { hasText: "短信版已复制" }).waitFor();
+    await expect(clipboard(page)).resolves.toBe(sms);
+    await shot(page, "sms-phone", false);
+  });
+
+  it("copies a refusal's reason and not the list of example questions", async () => {
+    const page = await open("desktop");
+    await ask(page, "今天天气怎么样");
+    await expect(page.locator("#answer .refusal .chip").count()).resolves.toBeGreaterThan(0);
+    await page.click("#copy-reply");
+    await page.locator(".copy-status", { hasText: "已复制" }).waitFor();
+    const copied = await clipboard(page);
+    expect(copied).toContain("不在本助手收录的政策范围内");
+    expect(copied).toContain("只回答知识产权政策方面的问题");
+    expect(copied).not.toContain("您可以这样问");
+    expect(copied).not.toContain("专利质押贷款怎么办理");
+    await shot(page, "refusal");
+  });
+});
+
+describe("staff page: the full text", () => {
+  it("opens 措施全文 with a heading, the quoted sentences marked, copy and close; the next question closes it", async () => {
+    const page = await open("desktop");
+    const expected = await apiAnswer("专利质押贷款怎么办理？");
+    await ask(page, "专利质押贷款怎么办理？");
+    await page.locator("#answer .open-record").click();
+    const panel = page.locator("#record-view");
+    await panel.locator("h2", { hasText: "措施全文" }).waitFor();
+    await expect(panel.locator("h3").textContent()).resolves.toBe("建立知识产权运营机制");
+    await expect(panel.locator("mark.hl").allTextContents()).resolves.toEqual(expected.parts.quotes);
+    await shot(page, "full-text");
+    await panel.locator("#copy-record").click();
+    await panel.locator(".copy-status", { hasText: "全文已复制" }).waitFor();
+    const copied = await clipboard(page);
+    expect(copied).toContain("建立知识产权运营机制");
+    expect(copied).toContain("责任单位：市市场监管局、市文化和旅游局、泰安银保监分局");
+    await panel.locator("#close-record").click();
+    await expect(panel.isHidden()).resolves.toBe(true);
+
+    await page.locator("#answer .open-record").click();
+    await panel.locator("h2").waitFor();
+    await ask(page, "地理标志产品保护找哪个部门？");
+    await expect(panel.isHidden()).resolves.toBe(true);
+  });
+});
+
+describe("staff page: history and turns", () => {
+  it("shows the conversation as turns, and 开始新话题 drops the follow-up context", async () => {
+    const page = await open("desktop");
+    await ask(page, "专利质押贷款怎么办理？");
+    await ask(page, "那找哪个部门？");
+    await expect(page.locator("#earlier-count").textContent()).resolves.toBe("1");
+    await page.locator("#earlier summary").click();
+    await expect(page.locator("#turns .turn-q").allTextContents()).resolves.toEqual(["问：专利质押贷款怎么办理？"]);
+    await expect(page.locator("#answer .answer-text").textContent()).resolves.toContain("市市场监管局");
+    await shot(page, "turns");
+
+    const bodies: unknown[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/ask")) bodies.push(request.postDataJSON());
+    });
+    await page.click("#new-topic");
+    await expect(page.locator("#follow-up").isHidden()).resolves.toBe(true);
+    await expect(page.locator("#earlier").isHidden()).resolves.toBe(true);
+    await ask(page, "地理标志产品保护找哪个部门？");
+    expect(bodies).toEqual([{ question: "地理标志产品保护找哪个部门？" }]);
+  });
+
+  it("keeps this window's questions for the session and re-asks one with a click", async () => {
+    const page = await open("phone");
+    await ask(page, "专利质押贷款怎么办理？");
+    await ask(page, "市公安局负责哪些知识产权工作？");
+    await page.reload();
+    await page.locator("body.ready").waitFor();
+    const entries = page.locator("#history .history-ask");
+    await expect(entries.allTextContents()).resolves.toEqual(["市公安局负责哪些知识产权工作？", "专利质押贷款怎么办理？"]);
+    await entries.filter({ hasText: "专利质押贷款怎么办理？" }).click();
+    await page.locator("#answer .question", { hasText: "专利质押贷款怎么办理？" }).waitFor();
+    await expect(entries.first().textContent()).resolves.toBe("专利质押贷款怎么办理？");
+    await shot(page, "history-phone");
+  });
+});
+
+describe("staff page: the question box", () => {
+  it("sends on Enter, adds a line on Shift+Enter, counts against the core's limit and says when a question is empty or too long", async () => {
+    const page = await open("desktop");
+    const max = app.config.MAX_QUESTION_CHARS;
+    await expect(page.locator("#counter").textContent()).resolves.toBe(`0 / ${max}`);
+    await page.click("#ask-button");
+    await expect(page.locator("#status.error").textContent()).resolves.toBe("请输入问题。");
+
+    await page.locator("#question").pressSequentially("专利质押贷款");
+    await page.keyboard.press("Shift+Enter");
+    await page.locator("#question").pressSequentially("怎么办理？");
+    await expect(page.inputValue("#question")).resolves.toBe("专利质押贷款\n怎么办理？");
+    await expect(page.locator("#counter").textContent()).resolves.toBe(`12 / ${max}`);
+    await page.keyboard.press("Enter");
+    await page.locator("#answer .answer-text", { hasText: "市市场监管局" }).waitFor();
+
+    const before = app.service.store.queries({ limit: 1 })[0]?.id;
+    await page.fill("#question", "专".repeat(max + 1));
+    await expect(page.locator("#counter.over").textContent()).resolves.toBe(`${max + 1} / ${max}`);
+    await page.press("#question", "Enter");
+    await expect(page.locator("#status.error").textContent()).resolves.toContain(`最多 ${max} 个字`);
+    expect(app.service.store.queries({ limit: 1 })[0]?.id).toBe(before);
+    await shot(page, "too-long", false);
+  });
+
+  it("flags a low-confidence answer by the threshold the API gives", async () => {
+    const page = await open("desktop");
+    await ask(page, "专利质押贷款怎么办理？");
+    expect(await page.locator("#answer .low-confidence").count()).toBe(0);
+    // The page hard-codes no threshold: served a higher one, it flags the same answer.
+    await page.route("**/api/config", (route) =>
+      route.fulfill({ contentType: "application/json", body: JSON.stringify({ maxQuestionChars: app.config.MAX_QUESTION_CHARS, lowConfidence: 0.99 }) }),
+    );
+    await page.reload();
+    await page.locator("body.ready").waitFor();
+    await ask(page, "专利质押贷款怎么办理？");
+    await page.locator("#answer .low-confidence", { hasText: "匹配度较低" }).waitFor();
+    expect(LOW_CONFIDENCE).toBeLessThan(0.99);
+  });
+});
+
+describe("staff page: feedback", () => {
+  it("shows 有帮助 pressed, and sends 没帮助 with a reason and a comment to the admin queue", async () => {
+    const page = await open("desktop");
+    await ask(page, "专利质押贷款怎么办理？");
+    await page.getByRole("button", { name: "有帮助" }).click();
+    await page.locator(".feedback-status", { hasText: "已记录：有帮助" }).waitFor();
+    await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    expect(app.service.store.queries({ limit: 1 })[0]).toMatchObject({ question: "专利质押贷款怎么办理？", feedback: 1 });
+
+    await ask(page, "地理标志产品保护找哪个部门？");
+    await page.getByRole("button", { name: "没帮助" }).click();
+    await page.getByLabel("单位不对").check();
+    await page.fill(".feedback-reason textarea", "应当还有市农业农村局以外的单位");
+    await shot(page, "feedback-reason", false);
+    await page.getByRole("button", { name: "提交反馈" }).click();
+    await page.locator(".feedback-status", { hasText: "没帮助（单位不对）" }).waitFor();
+    await expect(page.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("false");
+    const row = app.service.store.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
+    expect(row).toMatchObject({ question: "地理标志产品保护找哪个部门？", feedback: -1 });
+    await shot(page, "feedback-sent", false);
+  });
+});
+
+describe("staff page: print", () => {
+  it("prints a one-page 一次性告知单: topic, short answer, basis, units, draft note, date", async () => {
+    const page = await open("desktop");
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await page.reload();
+    await page.locator("body.ready").waitFor();
+    await ask(page, "地理标志产品保护找哪个部门？");
+    await page.click("#print-notice");
+    await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1);
+    await page.emulateMedia({ media: "print" });
+    const notice = page.locator("#notice");
+    await expect(notice.isVisible()).resolves.toBe(true);
+    await expect(page.locator("main.staff").isVisible()).resolves.toBe(false);
+    const text = (await notice.textContent()) ?? "";
+    expect(text).toContain("一次性告知单");
+    expect(text).toContain("地理标志产品保护找哪个部门？");
+    expect(text).toContain("请联系市市场监管局、市农业农村局");
+    expect(text).toContain("三、工作措施 › （三）提升知识产权运用效益 › 4.注重知识产权品牌培育");
+    expect(text).toContain("征求意见稿");
+    const today = new Date();
+    expect(text).toContain(`${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`);
+    await shot(page, "notice-print");
+  });
+});
+
+describe("staff page: corpus changes", () => {
+  it("refreshes the outline and the units when the index changes, without a reload", async () => {
+    const page = await open("desktop");
+    await expect(page.locator("#outline").textContent()).resolves.not.toContain("泰安市专利资助办法");
+    const published = await app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
+    expect(published.ok).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await page.locator("#outline summary", { hasText: "泰安市专利资助办法（测试样例）" }).waitFor();
+    await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "attached" });
+    await shot(page, "outline-refreshed");
+
+    const removed = await app.service.removeDocument("subsidy.docx");
+    expect(removed.ok).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await page.locator("#outline summary", { hasText: "泰安市专利资助办法" }).waitFor({ state: "detached" });
+    await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "detached" });
+  });
+});
