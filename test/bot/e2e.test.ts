@@ -381,7 +381,8 @@ describe("commands for browsing the outline and the responsible units", () => {
     await carol.say("/help");
     const help = seen(await carol.next());
     expect(help).toContain("那找哪个部门？");
-    for (const command of ["/outline", "/units", "/unit"]) expect(help).toContain(command);
+    for (const command of ["/outline", "/units", "/unit", "/reset"]) expect(help).toContain(command);
+    expect(help).toContain("@TestNameBot 问题");
     expect(help).not.toContain("/reload");
 
     const boss = admin();

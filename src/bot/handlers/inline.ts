@@ -6,6 +6,7 @@ import { shareLink } from "../deep-link.js";
 import type { BotDeps } from "../deps.js";
 import { formatCard } from "../format/card.js";
 import { truncate } from "../format/escape.js";
+import { splitForTelegram } from "../format/split.js";
 
 /** Cards offered for one inline query. */
 const CARDS_MAX = 5;
@@ -32,7 +33,8 @@ export async function handleInlineQuery(ctx: Filter<Context, "inline_query">, de
     id: hashOf(citation.id),
     title: citation.title,
     description: truncate(citation.units.length > 0 ? `责任单位：${citation.units.join("、")}` : citation.path.join(" › "), 100),
-    input_message_content: { message_text: formatCard(citation), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    // A card is one message: a very long measure is cut at a sentence end (the button opens it whole).
+    input_message_content: { message_text: splitForTelegram(formatCard(citation))[0]!, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     reply_markup: new InlineKeyboard().url("🤖 在助手中查看", shareLink(ctx.me.username, citation.id)),
   }));
   await ctx.answerInlineQuery(cards, {
