@@ -93,6 +93,6 @@ describe("topicFinder", () => {
   it("finds the longest words and none inside another", () => {
     const find = topicFinder(["质押融资", "融资", "专利", "专利导航"]);
     expect(find("专利导航和质押融资")).toEqual(["质押融资", "专利导航"]);
-    expect(find("专利和融资")).toEqual(["专利", "融资"]);
+    expect(find("专利和融资").sort()).toEqual(["专利", "融资"].sort());
   });
 });
