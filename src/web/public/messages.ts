@@ -10,6 +10,9 @@ const BY_CODE: Record<string, (limit: number) => string> = {
   unsupported_media_type: () => "请求格式有误，请刷新页面后再试。",
   not_found: () => "没有找到相应内容，可能已被移除，请刷新页面后再试。",
   rate_limited: () => "查询过于频繁，请稍候再试。",
+  csrf: () => "页面已过期，请刷新后再试。",
+  unauthorized: () => "登录已过期，请重新登录。",
+  forbidden: () => "您的账号没有这项权限。",
   internal: () => "服务器内部错误，请稍后再试。",
   network: () => "无法连接服务器，请检查网络后再试。",
 };
