@@ -65,6 +65,12 @@ async function apiAnswer(question: string) {
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
+/** Unfolds the evidence under the answer (folded on a phone). */
+async function unfoldEvidence(page: Page): Promise<void> {
+  const evidence = page.locator("#answer details.evidence");
+  if (!(await evidence.evaluate((d: HTMLDetailsElement) => d.open))) await evidence.locator("summary").click();
+}
+
 describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
   it("puts the short answer to read aloud first, with 复制答复 on the first screen and the evidence folded beneath, each fact once", async () => {
     const page = await open(viewport);
@@ -108,7 +114,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
   it("replaces the old answer and the open full text with a Chinese error when a request fails", async () => {
     const page = await open(viewport);
     await ask(page, "专利质押贷款怎么办理？");
-    if (viewport === "phone") await page.locator("#answer details.evidence summary").click();
+    await unfoldEvidence(page);
     await page.locator("#answer .open-record").click();
     await page.locator("#record-view h2", { hasText: "措施全文" }).waitFor();
 
@@ -160,11 +166,10 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     const asked = app.service.store.queries({ limit: 3 }).map((q) => q.question);
     expect(asked.slice(0, 2)).toEqual(["市公安局负责哪些知识产权工作？", "地理标志产品保护找哪个部门？"]);
   });
-});
 
-describe("staff page: copying", () => {
+  // copying
   it("copies a reply that reads well on a phone and does not quote the caller's question back", async () => {
-    const page = await open("phone");
+    const page = await open(viewport);
     const long = `您好，我们是一家做机械的企业，最近资金比较紧张，${"想了解一下".repeat(20)}专利质押贷款怎么办理？`;
     await ask(page, long);
     await page.click("#copy-reply");
@@ -179,7 +184,7 @@ describe("staff page: copying", () => {
   });
 
   it("offers a 短信版 of at most 70 characters from the short answer", async () => {
-    const page = await open("phone");
+    const page = await open(viewport);
     await ask(page, "地理标志产品保护找哪个部门？");
     await page.click("#show-sms");
     const sms = (await page.locator("#sms-text").textContent()) ?? "";
@@ -188,11 +193,11 @@ describe("staff page: copying", () => {
     await page.click("#copy-sms");
     await page.locator(".copy-status", { hasText: "短信版已复制" }).waitFor();
     await expect(clipboard(page)).resolves.toBe(sms);
-    await shot(page, "sms-phone", false);
+    await shot(page, `sms-${viewport}`, false);
   });
 
   it("copies a refusal's reason and not the list of example questions", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     await ask(page, "今天天气怎么样");
     await expect(page.locator("#answer .refusal .chip").count()).resolves.toBeGreaterThan(0);
     await page.click("#copy-reply");
@@ -202,21 +207,21 @@ describe("staff page: copying", () => {
     expect(copied).toContain("只回答知识产权政策方面的问题");
     expect(copied).not.toContain("您可以这样问");
     expect(copied).not.toContain("专利质押贷款怎么办理");
-    await shot(page, "refusal");
+    await shot(page, `refusal-${viewport}`);
   });
-});
 
-describe("staff page: the full text", () => {
+  // the full text
   it("opens 措施全文 with a heading, the quoted sentences marked, copy and close; the next question closes it", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     const expected = await apiAnswer("专利质押贷款怎么办理？");
     await ask(page, "专利质押贷款怎么办理？");
+    await unfoldEvidence(page);
     await page.locator("#answer .open-record").click();
     const panel = page.locator("#record-view");
     await panel.locator("h2", { hasText: "措施全文" }).waitFor();
     await expect(panel.locator("h3").textContent()).resolves.toBe("建立知识产权运营机制");
     await expect(panel.locator("mark.hl").allTextContents()).resolves.toEqual(expected.parts.quotes);
-    await shot(page, "full-text");
+    await shot(page, `full-text-${viewport}`);
     await panel.locator("#copy-record").click();
     await panel.locator(".copy-status", { hasText: "全文已复制" }).waitFor();
     const copied = await clipboard(page);
@@ -225,23 +230,23 @@ describe("staff page: the full text", () => {
     await panel.locator("#close-record").click();
     await expect(panel.isHidden()).resolves.toBe(true);
 
+    await unfoldEvidence(page);
     await page.locator("#answer .open-record").click();
     await panel.locator("h2").waitFor();
     await ask(page, "地理标志产品保护找哪个部门？");
     await expect(panel.isHidden()).resolves.toBe(true);
   });
-});
 
-describe("staff page: history and turns", () => {
+  // history and turns
   it("shows the conversation as turns, and 开始新话题 drops the follow-up context", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     await ask(page, "专利质押贷款怎么办理？");
     await ask(page, "那找哪个部门？");
     await expect(page.locator("#earlier-count").textContent()).resolves.toBe("1");
     await page.locator("#earlier summary").click();
     await expect(page.locator("#turns .turn-q").allTextContents()).resolves.toEqual(["问：专利质押贷款怎么办理？"]);
     await expect(page.locator("#answer .answer-text").textContent()).resolves.toContain("市市场监管局");
-    await shot(page, "turns");
+    await shot(page, `turns-${viewport}`);
 
     const bodies: unknown[] = [];
     page.on("request", (request) => {
@@ -255,7 +260,7 @@ describe("staff page: history and turns", () => {
   });
 
   it("keeps this window's questions for the session and re-asks one with a click", async () => {
-    const page = await open("phone");
+    const page = await open(viewport);
     await ask(page, "专利质押贷款怎么办理？");
     await ask(page, "市公安局负责哪些知识产权工作？");
     await page.reload();
@@ -265,13 +270,12 @@ describe("staff page: history and turns", () => {
     await entries.filter({ hasText: "专利质押贷款怎么办理？" }).click();
     await page.locator("#answer .question", { hasText: "专利质押贷款怎么办理？" }).waitFor();
     await expect(entries.first().textContent()).resolves.toBe("专利质押贷款怎么办理？");
-    await shot(page, "history-phone");
+    await shot(page, `history-${viewport}`);
   });
-});
 
-describe("staff page: the question box", () => {
+  // the question box
   it("sends on Enter, adds a line on Shift+Enter, counts against the core's limit and says when a question is empty or too long", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     const max = app.config.MAX_QUESTION_CHARS;
     await expect(page.locator("#counter").textContent()).resolves.toBe(`0 / ${max}`);
     await page.click("#ask-button");
@@ -291,11 +295,11 @@ describe("staff page: the question box", () => {
     await page.press("#question", "Enter");
     await expect(page.locator("#status.error").textContent()).resolves.toContain(`最多 ${max} 个字`);
     expect(app.service.store.queries({ limit: 1 })[0]?.id).toBe(before);
-    await shot(page, "too-long", false);
+    await shot(page, `too-long-${viewport}`, false);
   });
 
   it("flags a low-confidence answer by the threshold the API gives", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     await ask(page, "专利质押贷款怎么办理？");
     expect(await page.locator("#answer .low-confidence").count()).toBe(0);
     // The page hard-codes no threshold: served a higher one, it flags the same answer.
@@ -308,11 +312,10 @@ describe("staff page: the question box", () => {
     await page.locator("#answer .low-confidence", { hasText: "匹配度较低" }).waitFor();
     expect(LOW_CONFIDENCE).toBeLessThan(0.99);
   });
-});
 
-describe("staff page: feedback", () => {
+  // feedback
   it("shows 有帮助 pressed, and sends 没帮助 with a reason and a comment to the admin queue", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     await ask(page, "专利质押贷款怎么办理？");
     await page.getByRole("button", { name: "有帮助" }).click();
     await page.locator(".feedback-status", { hasText: "已记录：有帮助" }).waitFor();
@@ -323,20 +326,19 @@ describe("staff page: feedback", () => {
     await page.getByRole("button", { name: "没帮助" }).click();
     await page.getByLabel("单位不对").check();
     await page.fill(".feedback-reason textarea", "应当还有市农业农村局以外的单位");
-    await shot(page, "feedback-reason", false);
+    await shot(page, `feedback-reason-${viewport}`, false);
     await page.getByRole("button", { name: "提交反馈" }).click();
     await page.locator(".feedback-status", { hasText: "没帮助（单位不对）" }).waitFor();
     await expect(page.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("false");
     const row = app.service.store.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
     expect(row).toMatchObject({ question: "地理标志产品保护找哪个部门？", feedback: -1 });
-    await shot(page, "feedback-sent", false);
+    await shot(page, `feedback-sent-${viewport}`, false);
   });
-});
 
-describe("staff page: print", () => {
+  // print
   it("prints a one-page 一次性告知单: topic, short answer, basis, units, draft note, date", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     await page.addInitScript(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {
@@ -360,20 +362,19 @@ describe("staff page: print", () => {
     expect(text).toContain("征求意见稿");
     const today = new Date();
     expect(text).toContain(`${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`);
-    await shot(page, "notice-print");
+    await shot(page, `notice-print-${viewport}`);
   });
-});
 
-describe("staff page: corpus changes", () => {
+  // corpus changes
   it("refreshes the outline and the units when the index changes, without a reload", async () => {
-    const page = await open("desktop");
+    const page = await open(viewport);
     await expect(page.locator("#outline").textContent()).resolves.not.toContain("泰安市专利资助办法");
     const published = await app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
     expect(published.ok).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("focus")));
     await page.locator("#outline summary", { hasText: "泰安市专利资助办法（测试样例）" }).waitFor();
     await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "attached" });
-    await shot(page, "outline-refreshed");
+    await shot(page, `outline-refreshed-${viewport}`);
 
     const removed = await app.service.removeDocument("subsidy.docx");
     expect(removed.ok).toBe(true);

@@ -114,7 +114,11 @@ function refList(refs: readonly RecordRef[], heading: string, actions: AnswerAct
         el(
           "li",
           {},
-          el("button", { type: "button", class: "link", "data-record": ref.id, onclick: () => actions.openRecord(ref.id, { quotes: ref.quote ? [ref.quote] : [], units: [] }) }, ref.citeAs || ref.title),
+          el(
+            "button",
+            { type: "button", class: "link", "data-record": ref.id, onclick: () => actions.openRecord(ref.id, { quotes: ref.quote ? [ref.quote] : [], units: [] }) },
+            ref.citeAs || ref.title,
+          ),
           ref.quote ? el("blockquote", { class: "quote" }, ref.quote) : null,
           ref.units.length ? el("span", { class: "muted small" }, `责任单位：${ref.units.join("、")}`) : null,
         ),

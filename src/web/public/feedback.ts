@@ -32,7 +32,12 @@ export function feedbackControls(queryId: number, questionLimit: number): HTMLEl
     ),
     el("label", { class: "sr-only" }, "补充说明"),
     comment,
-    el("div", { class: "row" }, el("button", { type: "submit", class: "secondary" }, "提交反馈"), el("button", { type: "button", class: "link small", "data-action": "cancel" }, "取消")),
+    el(
+      "div",
+      { class: "row" },
+      el("button", { type: "submit", class: "secondary" }, "提交反馈"),
+      el("button", { type: "button", class: "link small", "data-action": "cancel" }, "取消"),
+    ),
   );
 
   const send = async (helpful: boolean, reason?: string): Promise<void> => {

@@ -47,12 +47,7 @@ export function recordPlainText(record: PolicyRecord): string {
  * place and title, its text with the quoted sentences marked, its table,
  * units (the asked-about ones marked) and related measures.
  */
-export function recordPanel(
-  record: PolicyRecord,
-  related: readonly PolicyRecord[],
-  highlight: Highlight,
-  actions: { open(id: string): void; close(): void },
-): HTMLElement[] {
+export function recordPanel(record: PolicyRecord, related: readonly PolicyRecord[], highlight: Highlight, actions: { open(id: string): void; close(): void }): HTMLElement[] {
   const status = el("span", { class: "copy-status", role: "status" });
   const roles = record.unitRoles;
   const units = record.units.map((name) => ({

@@ -80,7 +80,9 @@ function renderTurns(): void {
   byId("earlier-count").textContent = String(before.length);
   replace(
     byId("turns"),
-    ...before.map((t) => el("li", { class: "turn" }, el("p", { class: "turn-q" }, "问：", t.answer.question), el("p", { class: "turn-a" }, "答：", t.answer.parts.spoken || t.answer.parts.lead))),
+    ...before.map((t) =>
+      el("li", { class: "turn" }, el("p", { class: "turn-q" }, "问：", t.answer.question), el("p", { class: "turn-a" }, "答：", t.answer.parts.spoken || t.answer.parts.lead)),
+    ),
   );
   followUp.hidden = !contextForNext();
 }
@@ -199,7 +201,12 @@ async function openRecord(id: string, highlight: Highlight = { quotes: [], units
   } catch (err) {
     replace(
       recordView,
-      el("header", { class: "panel-head" }, el("h2", { id: "record-heading" }, "措施全文"), el("button", { type: "button", id: "close-record", class: "small", onclick: closeRecord }, "关闭")),
+      el(
+        "header",
+        { class: "panel-head" },
+        el("h2", { id: "record-heading" }, "措施全文"),
+        el("button", { type: "button", id: "close-record", class: "small", onclick: closeRecord }, "关闭"),
+      ),
       el("p", { class: "error" }, errorMessage(err, settings.maxQuestionChars)),
     );
     recordView.hidden = false;
@@ -239,7 +246,10 @@ function renderHistory(entries: HistoryEntry[]): void {
 
 async function loadOutline(): Promise<void> {
   const { data } = await fetchJson<DocumentOutline[]>("/api/outline");
-  replace(byId("outline"), outlineTree(data, (id) => void openRecord(id)));
+  replace(
+    byId("outline"),
+    outlineTree(data, (id) => void openRecord(id)),
+  );
 }
 
 const unitSelect = byId<HTMLSelectElement>("unit-filter");
