@@ -24,6 +24,15 @@ export const FOLLOW_UPS: readonly { label: string; question: string; skipFor: re
 export function answerKeyboard(result: AskResult, options: { botUsername?: string; examples: readonly string[]; serviceExamples: readonly string[] }): InlineKeyboard {
   const first = result.answer.citations[0];
   if (!first) return examplesKeyboard(options.examples, options.serviceExamples);
+  const listing = result.answer.parts.listing ?? [];
+  if (listing.length > 0) {
+    // A unit's measures: one full-text button each, as /unit gives them.
+    const keyboard = new InlineKeyboard();
+    for (const item of listing.slice(0, LISTING_BUTTONS_MAX)) {
+      keyboard.text(`📄 ${truncate(item.title, LABEL_MAX)}`, encodeAction({ kind: "source", ref: recordRef(item.id) })).row();
+    }
+    return feedbackRow(keyboard, result.queryId);
+  }
   const keyboard = new InlineKeyboard();
   const followUps = FOLLOW_UPS.map((f, index) => ({ ...f, index })).filter((f) => !f.skipFor.includes(result.answer.kind));
   for (const f of followUps) keyboard.text(f.label, encodeAction({ kind: "followup", index: f.index }));
@@ -31,10 +40,16 @@ export function answerKeyboard(result: AskResult, options: { botUsername?: strin
   const ref = recordRef(first.id);
   keyboard.text("📄 查看原文", encodeAction({ kind: "source", ref })).text("🔗 相关措施", encodeAction({ kind: "related", ref }));
   if (options.botUsername) keyboard.url("📤 分享", shareUrl(options.botUsername, first.id, first.title));
+  return feedbackRow(keyboard.row(), result.queryId);
+}
+
+/** Full-text buttons under a listing, at most (Telegram allows 100 buttons; a long list is for /unit). */
+const LISTING_BUTTONS_MAX = 20;
+
+function feedbackRow(keyboard: InlineKeyboard, queryId: number): InlineKeyboard {
   return keyboard
-    .row()
-    .text("👍 有帮助", encodeAction({ kind: "feedback", queryId: result.queryId, helpful: true }))
-    .text("👎 没帮助", encodeAction({ kind: "feedback", queryId: result.queryId, helpful: false }));
+    .text("👍 有帮助", encodeAction({ kind: "feedback", queryId, helpful: true }))
+    .text("👎 没帮助", encodeAction({ kind: "feedback", queryId, helpful: false }));
 }
 
 /** Telegram's share dialog, prefilled with the link that opens the measure in the bot. */

@@ -274,6 +274,19 @@ describe("a bot that feels finished", () => {
     expect((refused.params.button as { text: string }).text).toContain("私聊提问");
   });
 
+  it("lists a unit's measures with a full-text button for each, the document named once", async () => {
+    const uma = newUser("Uma");
+    await uma.say("市公安局负责哪些知识产权工作？");
+    const listing = await uma.next();
+    const items = seen(listing).split("\n").filter((l) => /^\d+\. /.test(l));
+    expect(items.length).toBeGreaterThan(1);
+    expect(seen(listing).split(`《${OUTLINE_TITLE}》`)).toHaveLength(3); // the heading of the list and the draft note
+    const fullText = labels(listing).filter((l) => l.startsWith("📄 "));
+    expect(fullText).toHaveLength(items.length);
+    await uma.toast(await uma.press(listing, fullText[0]!));
+    expect(seen(await uma.next())).toContain("市公安局");
+  });
+
   it("forgets the previous turn on /reset", async () => {
     const quinn = newUser("Quinn");
     await quinn.say("专利质押贷款怎么办理？");
