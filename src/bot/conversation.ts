@@ -16,12 +16,17 @@ export class BotConversations {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The turn a question continues: that of the bot message `anchorMessageId` when it has one, else the chat's latest. */
-  contextFor(chatId: number, anchorMessageId?: number): AnswerContext | undefined {
+  /**
+   * The turn a question continues: that of the bot message `anchorMessageId`
+   * when it has one, else the chat's latest. With `strict` (a button under an
+   * answer) only the anchor's own turn counts: once it has expired, a newer
+   * answer's measure must not stand in for it.
+   */
+  contextFor(chatId: number, anchorMessageId?: number, options: { strict?: boolean } = {}): AnswerContext | undefined {
     const now = this.now();
     if (anchorMessageId !== undefined) {
       const anchored = this.turns.get(messageKey(chatId, anchorMessageId), this.ttlMs, now);
-      if (anchored) return anchored;
+      if (anchored || options.strict) return anchored;
     }
     return this.turns.get(chatKey(chatId), this.ttlMs, now);
   }

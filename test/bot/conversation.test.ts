@@ -49,6 +49,18 @@ describe("BotConversations", () => {
     expect(conversations.contextFor(-100, 99)).toEqual(mediation);
   });
 
+  it("continues only the anchor's own turn for a button under an answer, never a newer answer's", () => {
+    let now = 0;
+    const conversations = new BotConversations(store.conversations, 1000, () => now);
+    conversations.remember(1, [10], pledge);
+    now = 900;
+    conversations.remember(1, [11], mediation);
+    now = 1500;
+    expect(conversations.contextFor(1, 10, { strict: true })).toBeUndefined();
+    expect(conversations.contextFor(1, 11, { strict: true })).toEqual(mediation);
+    expect(conversations.contextFor(1, 10)).toEqual(mediation);
+  });
+
   it("keeps turns in the database: a new process sees them", () => {
     new BotConversations(store.conversations, TTL, clock).remember(1, [10], pledge);
     store.close();

@@ -27,7 +27,7 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
   const result = await withTyping(ctx, deps.logger, () =>
     deps.service.ask(question, {
       channel: "telegram",
-      context: deps.conversation.contextFor(chatId, anchorOf(ctx)),
+      context: deps.conversation.contextFor(chatId, anchorOf(ctx), { strict: ctx.callbackQuery !== undefined }),
       userRef: String(chatId),
       ...(deps.config.LLM_PROVIDER === "none" ? {} : { onPartialText: reply.onText }),
     }),
