@@ -55,7 +55,7 @@ export function feedbackControls(queryId: number, questionLimit: number): HTMLEl
       reasonForm.hidden = true;
       down.setAttribute("aria-expanded", "false");
       const label = REASONS.find((r) => r.value === reason)?.label;
-      status.textContent = helpful ? "已记录：有帮助。感谢反馈" : `已记录：没帮助${label ? `（${label}）` : ""}，将转管理员处理。感谢反馈`;
+      status.textContent = helpful ? "已记录：有帮助。感谢反馈！" : `已记录：没帮助${label ? `（${label}）` : ""}，将转管理员处理。感谢反馈！`;
     } catch (err) {
       status.textContent = `反馈未能提交：${errorMessage(err, questionLimit)}`;
       status.classList.add("error");

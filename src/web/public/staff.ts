@@ -39,7 +39,7 @@ let settings: ConsoleSettings = { maxQuestionChars: Number.POSITIVE_INFINITY, lo
 /** Turns of the current topic, oldest first; the last is the one on screen. */
 let turns: { answer: Answer; queryId: number | null }[] = [];
 /** Questions submitted while one was running, asked in order afterwards. */
-const queue: string[] = [];
+const queue: { question: string; fresh: boolean }[] = [];
 let busy = false;
 let indexVersion: string | undefined;
 
@@ -124,7 +124,8 @@ function setLoading(on: boolean): void {
   form.setAttribute("aria-busy", String(on));
 }
 
-function submit(raw: string): void {
+/** Asks a question now, or after the one running; `fresh` asks it as a new topic (no follow-up context). */
+function submit(raw: string, fresh = false): void {
   const question = raw.trim();
   if (!question) {
     setStatus("请输入问题。", "error");
@@ -136,14 +137,15 @@ function submit(raw: string): void {
     return;
   }
   if (busy) {
-    queue.push(question);
+    queue.push({ question, fresh });
     setStatus(`正在查询上一个问题，已排队 ${queue.length} 个，稍后自动查询：${question}`);
     return;
   }
-  void run(question);
+  void run(question, fresh);
 }
 
-async function run(question: string): Promise<void> {
+async function run(question: string, fresh: boolean): Promise<void> {
+  if (fresh) startNewTopic();
   busy = true;
   setLoading(true);
   setStatus(queue.length ? `正在查询…（另有 ${queue.length} 个问题排队）` : "正在查询…");
@@ -169,13 +171,12 @@ async function run(question: string): Promise<void> {
     setLoading(false);
     renderTurns();
     const next = queue.shift();
-    if (next !== undefined) void run(next);
+    if (next) void run(next.question, next.fresh);
   }
 }
 
 function startNewTopic(): void {
   turns = [];
-  queue.length = 0;
   answerBox.hidden = true;
   document.body.classList.remove("has-answer");
   replace(answerBox);
@@ -228,10 +229,9 @@ function renderHistory(entries: HistoryEntry[]): void {
             class: "link history-ask",
             title: "重新查询（作为新话题）",
             onclick: () => {
-              startNewTopic();
               input.value = e.question;
               updateCounter();
-              submit(e.question);
+              submit(e.question, true);
             },
           },
           e.question,
