@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PolicyEngine } from "../../../src/engine/engine.js";
+import { parseDataset } from "../../../src/eval/dataset.js";
+import { judge, score } from "../../../src/eval/score.js";
+import { ROOT } from "../../helpers/paths.js";
+import { outlineEngine } from "../support.js";
+
+let engine: PolicyEngine;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ engine, cleanup } = await outlineEngine());
+});
+afterAll(() => cleanup());
+
+async function answerAll(file: string) {
+  const items = parseDataset(await readFile(path.join(ROOT, file), "utf8"));
+  const results = [];
+  for (const item of items) results.push(judge(item, await engine.answer(item.question)));
+  return score(results);
+}
+
+describe("the lexicon's short forms and situations (corpus/lexicon.json)", () => {
+  // Short forms (专利贷, 地标, 商秘, 贯标, 技调官 …) and situations told in an enterprise's words (selling a patent,
+  // fearing suits at a fair abroad, a squatter asking money, slow lawsuits, an agency that took the fee, junk filings).
+  it("answers them with the measure that covers them, refusing none", async () => {
+    const scores = await answerAll("test/engine/understand/colloquial.jsonl");
+    const failures = scores.failed.map((f) => `${f.item.id} ${f.item.question}: ${f.failures.join("; ")}`).join("\n");
+    expect(scores.falseRefusals, failures).toBe(0);
+    expect(scores.top1.hit / scores.top1.of, failures).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([
+    ["专利贷怎么申请", "建立知识产权运营机制"],
+    ["地标产品归谁管", "注重知识产权品牌培育"],
+    ["我们的商标被别人先注册了，现在对方开价让我们花钱买回来", "完善知识产权综合监管"],
+    ["找的代理公司收了钱什么都不干，专利到现在也没申请下来", "完善知识产权综合监管"],
+    ["有的公司为了拿补贴乱申请一堆垃圾专利，管不管", "完善知识产权综合监管"],
+    ["下个月要去德国参展，担心被外国公司告侵权，有人指导吗", "健全知识产权保护机制"],
+    ["侵权官司打了一年多还没判，太慢了", "加大知识产权司法保护力度"],
+  ])("answers %s with %s", async (question, title) => {
+    const answer = await engine.answer(question);
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.title).toBe(title);
+  });
+});
