@@ -8,9 +8,10 @@ import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
 import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
 import { composeCurated } from "../engine/compose.js";
 import { PolicyEngine } from "../engine/engine.js";
-import { buildIndex, IndexBuildError } from "../index/build.js";
+import { IndexBuildError } from "../index/build.js";
 import { listCorpusFiles } from "../index/corpus-files.js";
 import { loadIndex, type LoadedIndex } from "../index/load.js";
+import { rebuildIndex } from "../index/rebuild.js";
 import { corpusChangeSince } from "../index/staleness.js";
 import { configuredIdentity, providerFactory } from "../index/providers.js";
 import type { GroundedComposer } from "../llm/index.js";
@@ -48,19 +49,6 @@ function engineOf(config: Config, index: LoadedIndex): PolicyEngine {
 }
 
 /**
- * Builds the next index version from the corpus aside, swaps it in and loads
- * it. Throws `IndexBuildError` (which file, why) with the serving version
- * untouched.
- */
-async function buildAndLoad(config: Config, onProgress?: (p: IngestProgress) => void): Promise<LoadedIndex> {
-  const makeProvider = providerFactory(config);
-  await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider, onProgress, limits: config.parseLimits });
-  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), makeProvider);
-  if (!loaded.ok) throw new IndexBuildError(`the freshly built index does not load: ${loaded.message}`);
-  return loaded.index;
-}
-
-/**
  * Loads the serving index, building it first when it is missing, corrupt, of
  * another embeddings provider, or older than the corpus folder (a document or
  * the lexicon edited while the service was down).
@@ -74,7 +62,7 @@ export async function openEngine(config: Config, logger: Logger): Promise<Policy
   } else if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus");
   else logger.warn({ problem: loaded.problem, detail: loaded.message }, "the index cannot be used: rebuilding it from the corpus");
   try {
-    return engineOf(config, await buildAndLoad(config));
+    return engineOf(config, await rebuildIndex(config));
   } catch (error) {
     // The last good index keeps serving; the admin learns which file failed and why.
     if (!(error instanceof IndexBuildError) || !loaded.ok) throw error;
@@ -146,7 +134,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
   async function rebuild(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
     const startedAt = performance.now();
     try {
-      engine = engineOf(config, await buildAndLoad(config, onProgress));
+      engine = engineOf(config, await rebuildIndex(config, onProgress));
       const { manifest } = engine.index;
       await composer?.reloadPrompts().catch((error: Error) => logger.error({ err: error }, "prompts not reloaded; the previous ones stay"));
       const seconds = Math.round((performance.now() - startedAt) / 10) / 100;
@@ -199,7 +187,6 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
   }
 
   return {
-    store,
     async ask(question, options) {
       const answer = AnswerSchema.parse(await answerOf(question, options));
       const queryId = options.log === false ? 0 : store.logQuery({ channel: options.channel, userRef: options.userRef, answer });
@@ -274,6 +261,15 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
       });
     },
     feedback: (queryId, helpful) => store.setFeedback(queryId, helpful),
+    queries: (filter) => store.queries(filter),
+    usageStats: () => store.stats(),
+    listCurated: () => store.listCurated(),
+    createCurated: (input) => store.createCurated(input),
+    updateCurated: (id, input) => store.updateCurated(id, input),
+    removeCurated: (id) => store.removeCurated(id),
+    audit: (actor, action, detail) => store.audit(actor, action, detail),
+    auditLog: (limit) => store.auditLog(limit),
+    conversations: store.conversations,
     async close() {
       await changes;
       store.close();

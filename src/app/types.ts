@@ -1,6 +1,6 @@
 import type { DocumentMeta, PolicyRecord, OutlineNode, UnitEntry } from "../corpus/types.js";
 import type { Answer, AnswerContext } from "../engine/answer-schema.js";
-import type { Channel, Store } from "../store/types.js";
+import type { AuditEntry, Channel, ConversationTurns, CuratedAnswer, QueryFilter, QueryLogEntry, UsageStats } from "../store/types.js";
 
 /** A document of the corpus as admins see it. */
 export interface DocumentSummary {
@@ -85,6 +85,13 @@ export interface AskOptions {
   log?: boolean;
 }
 
+/** A curated answer as staff write it: the question, the text, and the record it rests on. */
+export interface CuratedInput {
+  question: string;
+  answer: string;
+  recordId: string;
+}
+
 export interface AskResult {
   answer: Answer;
   /** The query-log row, for feedback; 0 when the question was not logged. */
@@ -121,6 +128,18 @@ export interface PolicyService {
   publishDocument(fileName: string, bytes: Uint8Array, onProgress?: (p: IngestProgress) => void): Promise<Result<{ summary: IngestSummary; preview: DocumentPreview }>>;
   removeDocument(fileName: string): Promise<Result<IngestSummary>>;
   feedback(queryId: number, helpful: boolean): boolean;
-  readonly store: Store;
+  /** The query log, newest first, for the admin page. */
+  queries(filter?: QueryFilter): QueryLogEntry[];
+  usageStats(): UsageStats;
+  /** Answers staff wrote for frequent questions; one is used when a question is alike enough to its own. */
+  listCurated(): CuratedAnswer[];
+  createCurated(input: CuratedInput): CuratedAnswer;
+  updateCurated(id: number, input: CuratedInput): CuratedAnswer | undefined;
+  removeCurated(id: number): boolean;
+  /** Records who did what (an admin action, a refused attempt); never a secret. */
+  audit(actor: string, action: string, detail: string): void;
+  auditLog(limit?: number): AuditEntry[];
+  /** The bot's conversation turns (for follow-ups), kept with the query log. */
+  readonly conversations: ConversationTurns;
   close(): Promise<void>;
 }

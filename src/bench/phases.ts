@@ -3,10 +3,9 @@ import path from "node:path";
 import { openEngine } from "../app/service.js";
 import type { Config } from "../config/index.js";
 import { contextFrom, type Answer } from "../engine/answer-schema.js";
-import { buildIndex } from "../index/build.js";
 import { listCorpusFiles } from "../index/corpus-files.js";
 import { readCurrentVersion } from "../index/layout.js";
-import { providerFactory } from "../index/providers.js";
+import { rebuildIndex } from "../index/rebuild.js";
 import type { Logger } from "../log/index.js";
 import { ownPeakRss } from "./resources.js";
 import type { BenchQuestion, QuestionFlavour } from "./questions.js";
@@ -42,10 +41,10 @@ export interface ServeFigures {
   peakRssBytes: number;
 }
 
-/** Builds the index of `config.corpusDir` into `config.indexDir`, as `npm run ingest` does. */
+/** Builds the index of `config.corpusDir` into `config.indexDir`, as `npm run ingest` does (loading it back included). */
 export async function measureIngest(config: Config): Promise<IngestFigures> {
   const started = performance.now();
-  const { manifest, dir } = await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider: providerFactory(config), limits: config.parseLimits });
+  const { manifest, dir } = await rebuildIndex(config);
   const ms = performance.now() - started;
   const records = manifest.corpus.reduce((sum, d) => sum + d.records, 0);
   return {

@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
+import { projectRoot } from "../config/project-root.js";
 import { AnswerSchema } from "../engine/answer-schema.js";
 import { waitForHealth } from "./load.js";
 
-/** The project's root, where `npm run` and `tsx` run from. */
-export const ROOT = path.resolve(import.meta.dirname, "../..");
-const WORKER = path.join(ROOT, "src", "bench", "worker.ts");
-const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
+/** The project's root, where `npm run` runs from. */
+export const ROOT = projectRoot();
+/** The compiled entries (`npm run build`; `npm run bench` builds them when stale). */
+const DIST = path.join(ROOT, "dist");
+const WORKER = path.join(DIST, "bench", "worker.js");
 
 export type Env = Record<string, string | undefined>;
 
@@ -46,34 +48,44 @@ function run(command: string, args: readonly string[], env: Env): Promise<{ stdo
   });
 }
 
-/**
- * Runs a phase of src/bench/worker.ts in a fresh Node process (through tsx's
- * loader, without its wrapper process) and returns the figures it printed.
- */
+/** Runs a phase of the compiled src/bench/worker.ts in a fresh Node process and returns the figures it printed. */
 export async function runWorker<T>(phase: "ingest" | "serve", args: readonly string[], env: Env): Promise<T> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", WORKER, phase, ...args], env);
+  const { stdout } = await run(process.execPath, [WORKER, phase, ...args], env);
   const last = stdout.trim().split("\n").at(-1);
   if (!last) throw new Error(`the ${phase} worker printed nothing`);
   return JSON.parse(last) as T;
 }
 
 /**
- * Wall time of one `ask --json --batch FILE` run, start-up included, the
- * command given as the argument list after the executable. Checks that every
- * line it printed is a valid answer.
+ * Wall time of one run of a command that prints one JSON line per question
+ * (`ask --json`, the BM25 peer), start-up included, the command given as the
+ * argument list after the executable. Checks the number of lines, and with
+ * `check` each line.
  */
-export async function timeAskBatch(command: string, args: readonly string[], env: Env, expectedLines: number): Promise<number> {
+export async function timeJsonLines(command: string, args: readonly string[], env: Env, expectedLines: number, check?: (line: unknown) => void): Promise<number> {
   const { stdout, ms } = await run(command, args, env);
   const lines = stdout.trim().split("\n").filter(Boolean);
-  if (lines.length !== expectedLines) throw new Error(`ask --batch printed ${lines.length} answers for ${expectedLines} questions`);
-  for (const line of lines) AnswerSchema.parse(JSON.parse(line));
+  if (lines.length !== expectedLines) throw new Error(`${path.basename(args[0] ?? command)} printed ${lines.length} lines for ${expectedLines} questions`);
+  for (const line of lines) check?.(JSON.parse(line));
   return ms;
 }
 
-/** `tsx src/cli/ask.ts --json --batch FILE`, as the brief times it. */
-export const askWithTsx = (file: string): [string, string[]] => [TSX_BIN, ["src/cli/ask.ts", "--json", "--batch", file]];
-/** `npm run --silent ask -- --json --batch FILE`, as a user types it. */
+/** Wall time of one `ask --json` run (one question, or `--batch FILE`); every line must be a valid answer. */
+export const timeAsk = (command: string, args: readonly string[], env: Env, expectedLines: number) =>
+  timeJsonLines(command, args, env, expectedLines, (line) => AnswerSchema.parse(line));
+
+/** The compiled `ask --json`, as `npm run ask` runs it, without npm: `--batch FILE`, or one question. */
+export const askCompiled = (input: { batch: string } | { question: string }): [string, string[]] => [
+  process.execPath,
+  [path.join(DIST, "cli", "ask.js"), "--json", ...("batch" in input ? ["--batch", input.batch] : [input.question])],
+];
+/** `npm run --silent ask -- --json --batch FILE`, as a user types it (npm and the stale check included). */
 export const askWithNpm = (file: string): [string, string[]] => ["npm", ["run", "--silent", "ask", "--", "--json", "--batch", file]];
+/** The plain LangChain.js BM25 peer (src/bench/bm25-peer.ts), compiled the same way. */
+export const bm25Peer = (input: { batch: string } | { question: string }): [string, string[]] => [
+  process.execPath,
+  [path.join(DIST, "bench", "bm25-peer.js"), ...("batch" in input ? ["--batch", input.batch] : [input.question])],
+];
 
 /** A free TCP port on 127.0.0.1 (free when asked; the server binds it right after). */
 export function freePort(): Promise<number> {
@@ -97,14 +109,14 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real `src/cli/start.ts` (web console only) as a child Node
- * process on 127.0.0.1 and waits until it is healthy. Its pid is the server's
- * own (no tsx wrapper), so its memory can be read from /proc.
+ * Starts the real compiled `src/cli/start.ts` (web console only) as a child
+ * Node process on 127.0.0.1 and waits until it is healthy. Its pid is the
+ * server's own (no wrapper), so its memory can be read from /proc.
  */
 export async function startServerProcess(env: Env): Promise<ServerProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(DIST, "cli", "start.js")], {
     cwd: ROOT,
     env: { ...env, WEB_ENABLED: "true", HOST: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", "ignore", "pipe"],

@@ -50,10 +50,12 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
   const batch = results.batch;
   if (batch) {
     out.push(
-      `3. Batch of ${batch.questions} questions, start-up included: tsx src/cli/ask.ts --json --batch FILE (prepared outline index)`,
-      `   runs ${batch.runsMs.map(s).join(", ")}; median ${s(batch.medianMs)}${batch.npmMs !== undefined ? `   (through npm run --silent ask: ${s(batch.npmMs)})` : ""}`,
-      `   of which start-up: a one-question batch takes ${s(batch.startupMedianMs)} (median)`,
-      `   target ${checks[2]?.target}: ${verdict(checks[2]?.pass)} (${checks[2]?.value})`,
+      `3. The CLI, start-up included (compiled: node dist/cli/ask.js --json, prepared outline index), beside a plain LangChain.js BM25 peer (dist/bench/bm25-peer.js, same corpus and questions)`,
+      `   cold start, one question: ask median ${s(batch.coldStartMedianMs)} (${batch.coldStartMs.map(s).join(", ")}); peer median ${s(batch.peer.coldStartMedianMs)}; ratio ask/peer ${batch.ratio.coldStart.toFixed(2)}`,
+      `   batch of ${batch.questions}: ask median ${s(batch.medianMs)} (${batch.runsMs.map(s).join(", ")}); peer median ${s(batch.peer.medianMs)}; ratio ask/peer ${batch.ratio.batch.toFixed(2)}`,
+      ...(batch.npmMs !== undefined ? [`   the batch through npm run --silent ask (npm's start-up included): ${s(batch.npmMs)}`] : []),
+      `   target cold start ${checks[4]?.target}: ${verdict(checks[4]?.pass)} (${checks[4]?.value})`,
+      `   target batch ${checks[2]?.target}: ${verdict(checks[2]?.pass)} (${checks[2]?.value})`,
       "",
     );
   }
@@ -61,7 +63,7 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
   const http = results.http;
   if (http) {
     out.push(
-      `4. HTTP load: POST /api/ask on the real server (src/cli/start.ts, 127.0.0.1, outline index), ${http.requests} requests at ${http.concurrency} concurrent after ${http.warmup} warm-up`,
+      `4. HTTP load: POST /api/ask on the real server (compiled src/cli/start.ts, 127.0.0.1, outline index), ${http.requests} requests at ${http.concurrency} concurrent after ${http.warmup} warm-up`,
       `   errors ${http.errors}   ${latency(http.latency)}   (client-side, queueing at the one-threaded server included)`,
       `   ${http.requestsPerSecond.toFixed(0)} requests/s   server peak RSS ${mib(http.serverPeakRssBytes)}   server start-up to healthy ${s(http.serverStartupMs)}`,
       `   CPU per request: server ${http.serverCpuMsPerRequest === undefined ? "n/a" : ms(http.serverCpuMsPerRequest)}, load client ${ms(http.clientCpuMsPerRequest)} (both on the same cores)`,

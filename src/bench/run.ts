@@ -6,7 +6,7 @@ import { fireAskLoad, type LoadError } from "./load.js";
 import { cpuMsOf, peakRssOf } from "./resources.js";
 import type { IngestFigures, ServeFigures } from "./phases.js";
 import type { BenchPlan } from "./plan.js";
-import { askWithNpm, askWithTsx, benchEnv, ROOT, runWorker, startServerProcess, timeAskBatch, type Env } from "./processes.js";
+import { askCompiled, askWithNpm, benchEnv, bm25Peer, ROOT, runWorker, startServerProcess, timeAsk, timeJsonLines, type Env } from "./processes.js";
 import { readQuestionSources } from "./question-sources.js";
 import { flavourCounts, generateQuestions, type BenchQuestion, type QuestionFlavour, type QuestionSources } from "./questions.js";
 import { summarizeLatencies, type LatencySummary } from "./stats.js";
@@ -22,14 +22,23 @@ export interface CorpusResult {
   serve: ServeFigures;
 }
 
-export interface BatchResult {
-  questions: number;
+/** Wall times of one command over the batch and over one question, a fresh process each run. */
+export interface CliTimes {
   runsMs: number[];
   medianMs: number;
-  /** The same CLI with a one-question batch: start-up and one answer, for what the batch itself adds. */
-  startupMedianMs: number;
-  /** The same through `npm run --silent ask`, as a user types it (npm's own start-up included). */
+  /** Cold start: one question (`ask --json "问题"`), start-up to exit. */
+  coldStartMs: number[];
+  coldStartMedianMs: number;
+}
+
+export interface BatchResult extends CliTimes {
+  questions: number;
+  /** The same through `npm run --silent ask`, as a user types it (npm's own start-up and the stale check included). */
   npmMs?: number;
+  /** The plain LangChain.js BM25 retriever (src/bench/bm25-peer.ts) over the same corpus and questions. */
+  peer: CliTimes;
+  /** ask's median divided by the peer's: above 1, ask takes longer. */
+  ratio: { batch: number; coldStart: number };
 }
 
 export interface HttpResult {
@@ -141,20 +150,36 @@ async function measureCorpus(label: string, env: Env, questionsFile: string, sca
 
 async function measureBatch(plan: BenchPlan, questions: readonly BenchQuestion[], env: Env, scratch: string): Promise<BatchResult> {
   // Stand-alone questions: a batch without --follow-up has no context to lean on.
-  const lines = questions.filter((q) => !q.followUp).slice(0, plan.batchQuestions).map((q) => q.text.replace(/\s+/g, " "));
+  const lines = questions
+    .filter((q) => !q.followUp)
+    .slice(0, plan.batchQuestions)
+    .map((q) => q.text.replace(/\s+/g, " "));
   const file = path.join(scratch, "batch.txt");
   await writeFile(file, lines.join("\n") + "\n");
-  note(`ask --json --batch: ${lines.length} questions, ${plan.batchRuns} run(s)`);
-  const one = path.join(scratch, "batch-1.txt");
-  await writeFile(one, lines[0] + "\n");
-  const runsMs: number[] = [];
-  const startupMs: number[] = [];
+  const question = lines[0] ?? "专利质押贷款怎么办理？";
+  note(`ask --json --batch and the BM25 peer: ${lines.length} questions and one, ${plan.batchRuns} run(s) each, interleaved`);
+  // A first run of each warms the file cache, so that no one of them pays for it alone.
+  await timeAsk(...askCompiled({ question }), env, 1);
+  await timeJsonLines(...bm25Peer({ question }), env, 1);
+  const ask: Omit<CliTimes, "medianMs" | "coldStartMedianMs"> = { runsMs: [], coldStartMs: [] };
+  const peer: Omit<CliTimes, "medianMs" | "coldStartMedianMs"> = { runsMs: [], coldStartMs: [] };
   for (let i = 0; i < plan.batchRuns; i++) {
-    runsMs.push(await timeAskBatch(...askWithTsx(file), env, lines.length));
-    startupMs.push(await timeAskBatch(...askWithTsx(one), env, 1));
+    ask.runsMs.push(await timeAsk(...askCompiled({ batch: file }), env, lines.length));
+    peer.runsMs.push(await timeJsonLines(...bm25Peer({ batch: file }), env, lines.length));
+    ask.coldStartMs.push(await timeAsk(...askCompiled({ question }), env, 1));
+    peer.coldStartMs.push(await timeJsonLines(...bm25Peer({ question }), env, 1));
   }
-  const npmMs = await timeAskBatch(...askWithNpm(file), env, lines.length);
-  return { questions: lines.length, runsMs, medianMs: median(runsMs), startupMedianMs: median(startupMs), npmMs };
+  const times = (t: typeof ask): CliTimes => ({ ...t, medianMs: median(t.runsMs), coldStartMedianMs: median(t.coldStartMs) });
+  const askTimes = times(ask);
+  const peerTimes = times(peer);
+  const npmMs = await timeAsk(...askWithNpm(file), env, lines.length);
+  return {
+    questions: lines.length,
+    ...askTimes,
+    npmMs,
+    peer: peerTimes,
+    ratio: { batch: askTimes.medianMs / peerTimes.medianMs, coldStart: askTimes.coldStartMedianMs / peerTimes.coldStartMedianMs },
+  };
 }
 
 function median(values: readonly number[]): number {

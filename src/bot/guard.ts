@@ -12,7 +12,7 @@ export function adminOnly<C extends Context>(deps: BotDeps, action: string, run:
     if (isAdmin(ctx.from?.id, deps.config)) return run(ctx);
     deps.logger.warn({ userId: ctx.from?.id, chatId: ctx.chat?.id, action }, "admin action refused for a non-admin");
     try {
-      deps.service.store.audit(`telegram:${ctx.from?.id ?? "unknown"}`, "refused", action);
+      deps.service.audit(`telegram:${ctx.from?.id ?? "unknown"}`, "refused", action);
     } catch (err) {
       deps.logger.warn({ reason: String(err) }, "could not write the audit entry");
     }

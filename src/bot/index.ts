@@ -35,7 +35,7 @@ export async function startBot(deps: { service: PolicyService; config: Config; l
   const botDeps: BotDeps = {
     ...deps,
     logger,
-    conversation: new BotConversations(deps.service.store.conversations, config.CONVERSATION_TTL_MINUTES * 60_000),
+    conversation: new BotConversations(deps.service.conversations, config.CONVERSATION_TTL_MINUTES * 60_000),
     duplicates: new DuplicateFilter(),
     limiter: new SlidingWindowLimiter(config.BOT_RATE_LIMIT_PER_MINUTE),
     queues: new ChatQueues(),

@@ -1,3 +1,5 @@
+import type { QuestionProblem } from "../engine/question-check.js";
+
 /** Fixed Chinese texts of the bot; answers themselves always come from the service. */
 export const TEXT = {
   apology: "抱歉，处理您的消息时出了点问题，请稍后再试。",
@@ -21,8 +23,16 @@ export function mentionPrompt(username: string): string {
   return `请在 @${username} 后面写上您的问题，例如「@${username} 专利质押贷款怎么办理？」。也可以点下面的例子：`;
 }
 
-export function tooLong(length: number, max: number): string {
-  return `问题有 ${length} 个字，太长了。请精简到 ${max} 个字以内再发送。`;
+/** Why the bot does not answer a message, in its own words (the core's reasons, see `checkQuestion`). */
+export function questionProblemText(problem: QuestionProblem): string {
+  switch (problem.reason) {
+    case "empty":
+      return "请输入您的问题，例如「专利质押贷款怎么办理？」。";
+    case "too_long":
+      return `问题有 ${problem.length} 个字，太长了。请精简到 ${problem.max} 个字以内再发送。`;
+    case "no_words":
+      return "没有看懂您的问题，请用文字描述您想了解的政策，例如「专利质押贷款怎么办理？」。";
+  }
 }
 
 export function rateLimited(retryAfterSeconds: number, perMinute: number): string {

@@ -1,7 +1,7 @@
 import { SingleBar } from "cli-progress";
 import type { IngestProgress } from "../app/types.js";
-import { buildIndex, IndexBuildError } from "../index/build.js";
-import { providerFactory } from "../index/providers.js";
+import { IndexBuildError } from "../index/build.js";
+import { rebuildIndex } from "../index/rebuild.js";
 import { configOrExit, loggerFor, runMain } from "./bootstrap.js";
 
 const STAGE_NAMES: Record<IngestProgress["stage"], string> = { parse: "解析文档", embed: "计算向量", index: "写入索引", swap: "切换索引" };
@@ -39,13 +39,8 @@ runMain(async () => {
   const logger = loggerFor(config);
   const progress = progressReporter();
   try {
-    const { manifest } = await buildIndex({
-      corpusDir: config.corpusDir,
-      indexRoot: config.indexDir,
-      makeProvider: providerFactory(config),
-      onProgress: (p) => progress.update(p),
-      limits: config.parseLimits,
-    });
+    // The service's own build: the new version must also load before it is reported built.
+    const { manifest } = await rebuildIndex(config, (p) => progress.update(p));
     progress.stop();
     const c = manifest.counts;
     process.stdout.write(

@@ -7,6 +7,7 @@
  * and start-up builds all parse through here.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { DocumentError, type DocumentRefusal } from "./blocks.js";
@@ -32,16 +33,20 @@ export type ParseResponse =
 const STARTUP_MS = 60_000;
 
 /**
- * The child's entry. Under tsx (`npm start`, the CLI) and vitest the sources
- * are TypeScript and the child loads tsx's hooks; compiled, it is the
- * sibling .js file and needs none.
+ * The child's entry. Under vitest the sources are TypeScript and the child
+ * loads tsx's hooks; compiled (`npm start`, the CLI: the bundle in dist/), it
+ * is `dist/parser-child.js`, next to the shared chunk this code is in, or one
+ * folder up from an entry (`dist/cli/*.js`) that holds it, and needs none.
  */
 function childCommand(memoryMb: number): { entry: string; execArgv: string[] } {
   const compiled = import.meta.url.endsWith(".js");
-  const entry = fileURLToPath(new URL(compiled ? "./parser-child.js" : "./parser-child.ts", import.meta.url));
   const execArgv = [`--max-old-space-size=${memoryMb}`];
-  if (!compiled) execArgv.push("--import", createRequire(import.meta.url).resolve("tsx"));
-  return { entry, execArgv };
+  if (!compiled) {
+    execArgv.push("--import", createRequire(import.meta.url).resolve("tsx"));
+    return { entry: fileURLToPath(new URL("./parser-child.ts", import.meta.url)), execArgv };
+  }
+  const beside = fileURLToPath(new URL("./parser-child.js", import.meta.url));
+  return { entry: existsSync(beside) ? beside : fileURLToPath(new URL("../parser-child.js", import.meta.url)), execArgv };
 }
 
 /** One parser process; replaced by a fresh one after it is killed or dies. */

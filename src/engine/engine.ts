@@ -1,5 +1,4 @@
 import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
-import { hasWords } from "../corpus/clean.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
 import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
@@ -8,6 +7,7 @@ import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
 import { UnitDirectory } from "./unit-directory.js";
+import { checkQuestion, normalizeQuestion } from "./question-check.js";
 import { wordKey } from "../index/lexical.js";
 
 export interface EngineOptions {
@@ -79,7 +79,7 @@ export class PolicyEngine {
   }
 
   async explain(rawQuestion: string, context?: AnswerContext, mode: RetrievalMode = "hybrid"): Promise<Explained> {
-    const question = rawQuestion.replace(/\s+/g, " ").trim();
+    const question = normalizeQuestion(rawQuestion);
     const invalid = this.rejectInvalid(rawQuestion, question);
     if (invalid) return { answer: invalid, candidates: [] };
 
@@ -152,13 +152,13 @@ export class PolicyEngine {
   }
 
   private rejectInvalid(raw: string, question: string): Answer | undefined {
+    const checked = checkQuestion(raw, this.options.maxQuestionChars);
+    if (checked.ok) return undefined;
     const refuse = (reason: string) => composeOutOfScope(question.slice(0, this.options.maxQuestionChars), "invalid", reason, this.examples, this.scopeText());
-    if (!question) return refuse("请输入您的问题。");
-    if ([...raw].length > this.options.maxQuestionChars) {
-      return refuse(`问题太长了（${[...raw].length} 字），请用一两句话（${this.options.maxQuestionChars} 字以内）描述您想了解的政策。`);
-    }
-    if (!hasWords(question)) return refuse("没有看懂您的问题，请用文字描述您想了解的政策。");
-    return undefined;
+    const { problem } = checked;
+    if (problem.reason === "empty") return refuse("请输入您的问题。");
+    if (problem.reason === "too_long") return refuse(`问题太长了（${problem.length} 字），请用一两句话（${problem.max} 字以内）描述您想了解的政策。`);
+    return refuse("没有看懂您的问题，请用文字描述您想了解的政策。");
   }
 
   /** What the corpus holds, for refusals: every document by its short name. */

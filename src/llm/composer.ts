@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Config } from "../config/config.js";
 import type { PolicyRecord } from "../corpus/types.js";
 import { AnswerSchema, type Answer } from "../engine/answer-schema.js";
+import { questionLength } from "../engine/question-check.js";
 import type { Logger } from "../log/logger.js";
 import { fillTemplate, loadPrompts, questionSlot, type Prompts } from "./prompts.js";
 import { DeadlineError, ProviderError, type ChatMessage, type ChatProvider } from "./provider.js";
@@ -170,7 +171,7 @@ export function composerOn(deps: { provider: ChatProvider; prompts: Prompts; pro
       return unchanged("malformed_output");
     }
     if (!rewritten) return unchanged("empty_question");
-    if (rewritten.length > deps.maxQuestionChars) return unchanged("too_long");
+    if (questionLength(rewritten) > deps.maxQuestionChars) return unchanged("too_long");
     logger.debug({ llm: { ms: Date.now() - started } }, "follow-up rewritten");
     return rewritten;
   }

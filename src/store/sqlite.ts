@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { LOW_CONFIDENCE } from "../engine/confidence.js";
 import type { Answer } from "../engine/answer-schema.js";
 import { openConversationTurns } from "./conversations.js";
 import { migrate } from "./migrations.js";
@@ -14,8 +15,6 @@ import type {
   UsageStats,
 } from "./types.js";
 
-/** Below this confidence an answer counts as "not really answered" in the stats. */
-export const LOW_CONFIDENCE = 0.35;
 
 interface QueryRow {
   id: number;

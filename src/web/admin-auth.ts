@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Logger } from "../log/index.js";
-import type { Store } from "../store/types.js";
 import { apiError } from "./http-errors.js";
 import { LoginThrottle } from "./login-throttle.js";
 
@@ -29,7 +28,7 @@ export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
  * failures are audited at most once a minute, with the count left out.
  * Without a configured token the admin API is off (503).
  */
-export function requireAdmin(options: { token: string | undefined; logger: Logger; store: Store; throttle?: LoginThrottle }): MiddlewareHandler<AdminEnv> {
+export function requireAdmin(options: { token: string | undefined; logger: Logger; audit: (actor: string, action: string, detail: string) => void; throttle?: LoginThrottle }): MiddlewareHandler<AdminEnv> {
   const expected = options.token ? digest(options.token) : undefined;
   const throttle = options.throttle ?? new LoginThrottle();
   return async (c, next) => {
@@ -52,7 +51,7 @@ export function requireAdmin(options: { token: string | undefined; logger: Logge
       if (audit) {
         options.logger.warn({ address, method: c.req.method, path: c.req.path, reason, suppressed }, "admin request refused");
         const more = suppressed > 0 ? `; ${suppressed} more refusals from this address since the last entry` : "";
-        options.store.audit(`web:${address}`, "auth.refused", `${c.req.method} ${c.req.path} (${reason}${more})`);
+        options.audit(`web:${address}`, "auth.refused", `${c.req.method} ${c.req.path} (${reason}${more})`);
       }
       c.header("WWW-Authenticate", 'Bearer realm="admin"');
       return apiError(c, 401, "unauthorized", "管理令牌无效或缺失。", "Missing or invalid admin token.");

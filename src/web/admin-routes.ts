@@ -2,8 +2,9 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { IngestSummary, PolicyService, Result } from "../app/types.js";
 import type { Config } from "../config/index.js";
+import { LOW_CONFIDENCE } from "../engine/confidence.js";
+import { checkQuestion, normalizeQuestion } from "../engine/question-check.js";
 import type { Logger } from "../log/index.js";
-import { LOW_CONFIDENCE } from "../store/sqlite.js";
 import type { QueryFilter } from "../store/types.js";
 import { requireAdmin, type AdminEnv } from "./admin-auth.js";
 import { apiError, failureResponse } from "./http-errors.js";
@@ -31,20 +32,23 @@ const PublishSchema = z.object({ uploadId: z.string().uuid() });
  */
 export function adminRoutes(deps: { service: PolicyService; config: Config; logger: Logger }): Hono<AdminEnv> {
   const { service, config, logger } = deps;
-  const store = service.store;
   const jobs = new JobRunner(logger);
   const pending = new PendingUploads();
   const admin = new Hono<AdminEnv>();
   const CuratedSchema = z.object({
-    question: z.string().trim().min(1).max(config.MAX_QUESTION_CHARS),
+    // The same check as a question asked: a curated answer's question must be one that can be asked.
+    question: z
+      .string()
+      .refine((q) => checkQuestion(q, config.MAX_QUESTION_CHARS).ok, "not a question that can be asked (empty, too long or no words)")
+      .transform(normalizeQuestion),
     answer: z.string().trim().min(1).max(4000),
     recordId: z.string().min(1).max(200),
   });
 
-  admin.use("*", requireAdmin({ token: config.ADMIN_TOKEN, logger, store }));
+  admin.use("*", requireAdmin({ token: config.ADMIN_TOKEN, logger, audit: service.audit }));
 
   admin.get("/session", (c) => {
-    store.audit(c.get("actor"), "login", "");
+    service.audit(c.get("actor"), "login", "");
     return c.json({ ok: true });
   });
 
@@ -54,11 +58,11 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     const upload = await readUpload(c, config.MAX_UPLOAD_BYTES);
     if (!upload.ok) {
       const { status, code, zh, en } = upload.problem;
-      store.audit(c.get("actor"), "document.preview.refused", `${code}`);
+      service.audit(c.get("actor"), "document.preview.refused", `${code}`);
       return apiError(c, status, code, zh, en);
     }
     const preview = await service.previewDocument(upload.name, upload.bytes);
-    store.audit(c.get("actor"), "document.preview", `${upload.name} (${upload.bytes.byteLength} bytes)${preview.ok ? "" : ` → ${preview.error.code}`}`);
+    service.audit(c.get("actor"), "document.preview", `${upload.name} (${upload.bytes.byteLength} bytes)${preview.ok ? "" : ` → ${preview.error.code}`}`);
     if (!preview.ok) return failureResponse(c, preview.error);
     const uploadId = pending.add(upload.name, upload.bytes);
     return c.json({ uploadId, preview: preview.value });
@@ -73,7 +77,7 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
       const result = await service.publishDocument(upload.name, upload.bytes, onProgress);
       return result.ok ? { ok: true, value: result.value.summary } : result;
     });
-    store.audit(c.get("actor"), "document.publish", upload.name);
+    service.audit(c.get("actor"), "document.publish", upload.name);
     return c.json(job, 202);
   });
 
@@ -84,13 +88,13 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
       return apiError(c, 404, "not_found", "语料中没有这个文件。", "No such document in the corpus.");
     }
     const job = jobs.start("remove", checked.name, () => service.removeDocument(checked.name));
-    store.audit(c.get("actor"), "document.remove", checked.name);
+    service.audit(c.get("actor"), "document.remove", checked.name);
     return c.json(job, 202);
   });
 
   admin.post("/reindex", (c) => {
     const job = jobs.start("reindex", undefined, (onProgress) => service.reload(onProgress));
-    store.audit(c.get("actor"), "reindex", "");
+    service.audit(c.get("actor"), "reindex", "");
     return c.json(job, 202);
   });
 
@@ -109,10 +113,10 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     if (filter === "out_of_scope") query.status = "out_of_scope";
     if (filter === "low_confidence") query.maxConfidence = LOW_CONFIDENCE;
     if (filter === "down" || filter === "up") query.feedback = filter;
-    return c.json({ queries: store.queries(query), stats: store.stats() });
+    return c.json({ queries: service.queries(query), stats: service.usageStats() });
   });
 
-  admin.get("/curated", (c) => c.json(store.listCurated()));
+  admin.get("/curated", (c) => c.json(service.listCurated()));
 
   const curatedInput = async (c: Context<AdminEnv>) => {
     const body = await readJsonBody(c, CuratedSchema);
@@ -126,8 +130,8 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
   admin.post("/curated", async (c) => {
     const input = await curatedInput(c);
     if (!input.ok) return input.response;
-    const created = store.createCurated(input.value);
-    store.audit(c.get("actor"), "curated.create", `#${created.id} ${created.question} → ${created.recordId}`);
+    const created = service.createCurated(input.value);
+    service.audit(c.get("actor"), "curated.create", `#${created.id} ${created.question} → ${created.recordId}`);
     return c.json(created, 201);
   });
 
@@ -137,9 +141,9 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     const id = parsed.data;
     const input = await curatedInput(c);
     if (!input.ok) return input.response;
-    const updated = store.updateCurated(id, input.value);
+    const updated = service.updateCurated(id, input.value);
     if (!updated) return apiError(c, 404, "not_found", "没有这条精选答复。", "No such curated answer.");
-    store.audit(c.get("actor"), "curated.update", `#${id} ${updated.question} → ${updated.recordId}`);
+    service.audit(c.get("actor"), "curated.update", `#${id} ${updated.question} → ${updated.recordId}`);
     return c.json(updated);
   });
 
@@ -147,15 +151,15 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     const parsed = IdSchema.safeParse(c.req.param("id"));
     if (!parsed.success) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
     const id = parsed.data;
-    if (!store.removeCurated(id)) return apiError(c, 404, "not_found", "没有这条精选答复。", "No such curated answer.");
-    store.audit(c.get("actor"), "curated.remove", `#${id}`);
+    if (!service.removeCurated(id)) return apiError(c, 404, "not_found", "没有这条精选答复。", "No such curated answer.");
+    service.audit(c.get("actor"), "curated.remove", `#${id}`);
     return c.json({ ok: true });
   });
 
   admin.get("/audit", (c) => {
     const parsed = AuditListSchema.safeParse(c.req.query());
     if (!parsed.success) return apiError(c, 400, "bad_request", "条数不正确（1–2000）。", "Invalid limit (1–2000).");
-    return c.json(store.auditLog(parsed.data.limit));
+    return c.json(service.auditLog(parsed.data.limit));
   });
 
   return admin;

@@ -1,9 +1,10 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
 import { AnswerContextSchema } from "../engine/answer-schema.js";
 import { LOW_CONFIDENCE } from "../engine/confidence.js";
+import { checkQuestion, type QuestionProblem } from "../engine/question-check.js";
 import { apiError } from "./http-errors.js";
 import { readJsonBody } from "./json-body.js";
 
@@ -25,8 +26,17 @@ export interface ConsoleSettings {
   lowConfidence: number;
 }
 
-/** Counts characters as people do (a CJK character or an emoji is one). */
-const charCount = (text: string) => [...text].length;
+/** A question the core's check refused, as the console shows it: 400 with a code per reason. */
+export function questionRefused(c: Context, problem: QuestionProblem): Response {
+  switch (problem.reason) {
+    case "empty":
+      return apiError(c, 400, "empty_question", "请输入问题。", "The question is empty.");
+    case "too_long":
+      return apiError(c, 400, "question_too_long", `问题过长（${problem.length} 字），最多 ${problem.max} 个字。`, `Question too long: at most ${problem.max} characters.`);
+    case "no_words":
+      return apiError(c, 400, "question_without_words", "没有看懂这个问题，请用文字描述要查的政策。", "The question has no letters or digits.");
+  }
+}
 
 /**
  * The staff-facing JSON API: ask, feedback, outline, units, records,
@@ -40,18 +50,9 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
   api.post("/ask", async (c) => {
     const body = await readJsonBody(c, AskBodySchema);
     if (!body.ok) return body.response;
-    const question = body.value.question.trim();
-    if (!question) return apiError(c, 400, "empty_question", "请输入问题。", "The question is empty.");
-    if (charCount(question) > config.MAX_QUESTION_CHARS) {
-      return apiError(
-        c,
-        400,
-        "question_too_long",
-        `问题过长，最多 ${config.MAX_QUESTION_CHARS} 个字。`,
-        `Question too long: at most ${config.MAX_QUESTION_CHARS} characters.`,
-      );
-    }
-    const { answer, queryId } = await service.ask(question, {
+    const checked = checkQuestion(body.value.question, config.MAX_QUESTION_CHARS);
+    if (!checked.ok) return questionRefused(c, checked.problem);
+    const { answer, queryId } = await service.ask(checked.question, {
       channel: "web",
       userRef: "console",
       ...(body.value.context ? { context: body.value.context } : {}),

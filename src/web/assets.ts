@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { buildSync } from "esbuild";
+import { projectRoot } from "../config/project-root.js";
 
 /** One file the server sends as is. */
 export interface Asset {
@@ -8,7 +9,7 @@ export interface Asset {
   type: string;
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+const PUBLIC_DIR = path.join(projectRoot(), "src", "web", "public") + path.sep;
 
 /** The browser scripts, written in TypeScript beside the pages and bundled at start. */
 const SCRIPTS = { "/assets/staff.js": "staff.ts", "/assets/admin.js": "admin.ts" } as const;

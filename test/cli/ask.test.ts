@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/engine/answer-schema.js";
 import { CORPUS_DIR, ROOT } from "../helpers/paths.js";
+import { cliCommand } from "../helpers/cli.js";
 
 const run = promisify(execFile);
 let dir: string;
@@ -71,8 +72,7 @@ describe("npm run ask", () => {
     await mkdir(cwd, { recursive: true });
     await writeFile(path.join(cwd, ".env"), `CORPUS_DIR=${path.join(dir, "corpus")}\nDATA_DIR=${path.join(cwd, "data")}   # index and database\nLOG_LEVEL=info\n`);
     const { CORPUS_DIR: _c, DATA_DIR: _d, LOG_LEVEL: _l, ...rest } = env;
-    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-    const { stdout, stderr } = await run(tsx, [path.join(ROOT, "src/cli/ask.ts"), "--json", "商标注册有补贴吗"], { cwd, env: { ...rest, LOG_LEVEL: "silent" } });
+    const { stdout, stderr } = await run(...cliCommand("ask", ["--json", "商标注册有补贴吗"]), { cwd, env: { ...rest, LOG_LEVEL: "silent" } });
     expect(JSON.parse(stdout).citations[0].title).toBe("强化知识产权政策导向");
     // LOG_LEVEL=info in the file would have logged building the index; the environment's "silent" won.
     expect(stderr).toBe("");

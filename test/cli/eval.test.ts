@@ -10,10 +10,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Scores } from "../../src/eval/score.js";
+import { cliCommand } from "../helpers/cli.js";
 import { groundedEcho, startStubOpenAIServer, type StubOpenAIServer } from "../llm/stub-openai-server.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const API_KEY = "sk-test-eval-key-0123456789";
 
 // A few lines in the format of shared/eval/dev.jsonl: topics, a target, one unit's duties, one refusal.
@@ -41,7 +41,7 @@ let questionsFile: string;
 
 /** Runs the eval CLI with exactly these settings (nothing inherited from the test's own environment). */
 async function runEval(env: Record<string, string>): Promise<{ report: EvalReport; stderr: string }> {
-  const { stdout, stderr } = await promisify(execFile)(TSX, ["src/cli/eval.ts", questionsFile, "--json"], {
+  const { stdout, stderr } = await promisify(execFile)(...cliCommand("eval", [questionsFile, "--json"]), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.homedir(), DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "info", ...env },
     timeout: 90_000,

@@ -1,5 +1,5 @@
 /**
- * `npm run ingest` as a process (tsx src/cli/ingest.ts, as package.json runs
+ * `npm run ingest` as a process (`node scripts/run.mjs ingest`, as package.json runs
  * it), against a private copy of the corpus and a fresh data folder.
  */
 import { execFile } from "node:child_process";
@@ -12,9 +12,9 @@ import { loadConfig } from "../../src/config/index.js";
 import { readCurrentVersion } from "../../src/index/layout.js";
 import { loadIndex } from "../../src/index/load.js";
 import { configuredIdentity, providerFactory } from "../../src/index/providers.js";
+import { cliCommand } from "../helpers/cli.js";
 import { CORPUS_DIR, FIXTURES, ROOT } from "../helpers/paths.js";
 
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const SUMMARY = /^索引已更新 \((v-[\w-]+)\)\n {2}documents (\d+) {2}measures (\d+) {2}sections (\d+) {2}tables (\d+) {2}units (\d+) {2}chunks (\d+)\n {2}embedded (\d+) {2}reused (\d+) {2}\(hashed:[\w-]+\/1024\)\n {2}(\d+\.\d\d) s\n$/;
 
 let dir: string;
@@ -30,7 +30,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function ingest(extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ["src/cli/ingest.ts"], { cwd: ROOT, env: { ...env, ...extra }, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(...cliCommand("ingest"), { cwd: ROOT, env: { ...env, ...extra }, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout: string; stderr: string };

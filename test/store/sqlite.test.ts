@@ -7,6 +7,7 @@ import { AnswerSchema, type Answer } from "../../src/engine/answer-schema.js";
 import { openSqliteStore, SCHEMA_VERSION } from "../../src/store/index.js";
 import { migrate } from "../../src/store/migrations.js";
 import type { Store } from "../../src/store/types.js";
+import { LOW_CONFIDENCE } from "../../src/engine/confidence.js";
 
 function answer(question: string, overrides: Partial<Answer> = {}): Answer {
   return AnswerSchema.parse({
@@ -98,13 +99,13 @@ describe("sqlite store", () => {
     expect(store.queries({ status: "answered", maxConfidence: 0.5 }).map((q) => q.id)).toEqual([b]);
   });
 
-  it("counts usage and groups the questions that were refused or answered with low confidence", () => {
+  it("counts usage and groups the questions that were refused or answered below LOW_CONFIDENCE", () => {
     for (let i = 0; i < 3; i++) {
       store.logQuery({ channel: "web", answer: answer("天气怎么样", { status: "out_of_scope", confidence: 0, citations: [] }) });
     }
-    store.logQuery({ channel: "web", answer: answer("模糊的问题", { confidence: 0.34 }) });
+    store.logQuery({ channel: "web", answer: answer("模糊的问题", { confidence: LOW_CONFIDENCE - 0.01 }) });
     store.logQuery({ channel: "web", answer: answer("模糊的问题", { confidence: 0.1 }) });
-    store.logQuery({ channel: "web", answer: answer("刚好够的问题", { confidence: 0.35 }) });
+    store.logQuery({ channel: "web", answer: answer("刚好够的问题", { confidence: LOW_CONFIDENCE }) });
     const good = store.logQuery({ channel: "web", answer: answer("清楚的问题", { confidence: 0.9 }) });
     const bad = store.logQuery({ channel: "web", answer: answer("清楚的问题", { confidence: 0.9 }) });
     store.setFeedback(good, true);

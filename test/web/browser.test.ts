@@ -96,7 +96,7 @@ describe("staff page", () => {
     await page.getByLabel("答非所问").check();
     await page.getByRole("button", { name: "提交反馈" }).click();
     await page.locator(".feedback-status", { hasText: "感谢反馈" }).waitFor();
-    const last = app.service.store.queries({ limit: 1 })[0];
+    const last = app.service.queries({ limit: 1 })[0];
     expect(last).toMatchObject({ question: "专利质押贷款怎么办理？", channel: "web", feedback: -1 });
   });
 
@@ -151,7 +151,7 @@ describe("admin page", () => {
     await page.locator("#job-text[data-state='done']").waitFor({ timeout: 60_000 });
     await page.locator("#documents-body tr[data-file='subsidy.docx']").waitFor();
     await shot(page, "admin-published");
-    expect(app.service.store.auditLog().map((e) => e.action)).toEqual(expect.arrayContaining(["login", "document.preview", "document.publish"]));
+    expect(app.service.auditLog().map((e) => e.action)).toEqual(expect.arrayContaining(["login", "document.preview", "document.publish"]));
 
     const staff = await context.newPage();
     await staff.goto(app.url + "/");

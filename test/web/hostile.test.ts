@@ -101,7 +101,7 @@ describe("hostile documents through the console", () => {
 
   // Last: it locks this address out of the admin API.
   it("throttles failed sign-ins per address with 429 and audits them at most once a minute", async () => {
-    const auditBefore = app.service.store.auditLog(5000).filter((e) => e.action === "auth.refused").length;
+    const auditBefore = app.service.auditLog(5000).filter((e) => e.action === "auth.refused").length;
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
       const response = await fetch(`${app.url}/api/admin/session`, { headers: { Authorization: `Bearer wrong-token-${i}-0123456789` } });
@@ -114,7 +114,7 @@ describe("hostile documents through the console", () => {
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     const { error } = (await blocked.json()) as { error: { message: string } };
     expect(error.message).toMatch(/^登录失败次数过多，请 \d+ 分钟后再试。/);
-    const auditAfter = app.service.store.auditLog(5000).filter((e) => e.action === "auth.refused").length;
+    const auditAfter = app.service.auditLog(5000).filter((e) => e.action === "auth.refused").length;
     expect(auditAfter - auditBefore).toBe(1);
   });
 });

@@ -163,7 +163,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     release();
     await page.locator("#answer:not(.stale) .question", { hasText: "市公安局负责哪些知识产权工作？" }).waitFor();
     await expect(page.locator("#ask-button").isEnabled()).resolves.toBe(true);
-    const asked = app.service.store.queries({ limit: 3 }).map((q) => q.question);
+    const asked = app.service.queries({ limit: 3 }).map((q) => q.question);
     expect(asked.slice(0, 2)).toEqual(["市公安局负责哪些知识产权工作？", "地理标志产品保护找哪个部门？"]);
   });
 
@@ -289,12 +289,12 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.keyboard.press("Enter");
     await page.locator("#answer .answer-text", { hasText: "市市场监管局" }).waitFor();
 
-    const before = app.service.store.queries({ limit: 1 })[0]?.id;
+    const before = app.service.queries({ limit: 1 })[0]?.id;
     await page.fill("#question", "专".repeat(max + 1));
     await expect(page.locator("#counter.over").textContent()).resolves.toBe(`${max + 1} / ${max}`);
     await page.press("#question", "Enter");
     await expect(page.locator("#status.error").textContent()).resolves.toContain(`最多 ${max} 个字`);
-    expect(app.service.store.queries({ limit: 1 })[0]?.id).toBe(before);
+    expect(app.service.queries({ limit: 1 })[0]?.id).toBe(before);
     await shot(page, `too-long-${viewport}`, false);
   });
 
@@ -320,7 +320,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.getByRole("button", { name: "有帮助" }).click();
     await page.locator(".feedback-status", { hasText: "已记录：有帮助" }).waitFor();
     await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
-    expect(app.service.store.queries({ limit: 1 })[0]).toMatchObject({ question: "专利质押贷款怎么办理？", feedback: 1 });
+    expect(app.service.queries({ limit: 1 })[0]).toMatchObject({ question: "专利质押贷款怎么办理？", feedback: 1 });
 
     await ask(page, "地理标志产品保护找哪个部门？");
     await page.getByRole("button", { name: "没帮助" }).click();
@@ -331,7 +331,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.locator(".feedback-status", { hasText: "没帮助（单位不对）" }).waitFor();
     await expect(page.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("false");
-    const row = app.service.store.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
+    const row = app.service.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
     expect(row).toMatchObject({ question: "地理标志产品保护找哪个部门？", feedback: -1 });
     await shot(page, `feedback-sent-${viewport}`, false);
   });

@@ -5,7 +5,7 @@ import { replyHtml } from "../reply.js";
 
 /** /stats (admins): questions asked, out-of-scope share, feedback, top unanswered questions, index state. */
 export async function statsCommand(ctx: Context, deps: BotDeps): Promise<void> {
-  const stats = deps.service.store.stats();
+  const stats = deps.service.usageStats();
   const health = deps.service.health();
   const share = stats.questions > 0 ? Math.round((stats.outOfScope / stats.questions) * 100) : 0;
   const lines = [

@@ -1,31 +1,33 @@
 import type { Context } from "grammy";
 import { contextFrom } from "../../engine/answer-schema.js";
+import { checkQuestion } from "../../engine/question-check.js";
 import type { BotDeps } from "../deps.js";
 import { formatAnswer } from "../format/answer.js";
 import { answerKeyboard } from "../keyboards.js";
 import { withTyping } from "../reply.js";
 import { StreamedAnswer } from "../streamed-answer.js";
-import { tooLong } from "../texts.js";
+import { questionProblemText } from "../texts.js";
 
 /**
- * Answers one question in the current chat: checks its length, asks the
- * service with the turn it continues (for follow-ups: the answer it replies
- * to or whose button was tapped, else the chat's latest), shows "typing…"
- * meanwhile, replies in HTML with the answer's buttons and stores the turn.
+ * Answers one question in the current chat: checks it (the core's one check:
+ * not empty, not too long, some words), asks the service with the turn it
+ * continues (for follow-ups: the answer it replies to or whose button was
+ * tapped, else the chat's latest), shows "typing…" meanwhile, replies in HTML
+ * with the answer's buttons and stores the turn.
  * With an LLM the answer is shown as it is written (see StreamedAnswer); the
  * final message is the same either way.
  */
 export async function answerQuestion(ctx: Context, question: string, deps: BotDeps): Promise<void> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return;
-  const length = Array.from(question).length;
-  if (length > deps.config.MAX_QUESTION_CHARS) {
-    await ctx.reply(tooLong(length, deps.config.MAX_QUESTION_CHARS));
+  const checked = checkQuestion(question, deps.config.MAX_QUESTION_CHARS);
+  if (!checked.ok) {
+    await ctx.reply(questionProblemText(checked.problem));
     return;
   }
   const reply = new StreamedAnswer(ctx, deps.logger);
   const result = await withTyping(ctx, deps.logger, () =>
-    deps.service.ask(question, {
+    deps.service.ask(checked.question, {
       channel: "telegram",
       context: deps.conversation.contextFor(chatId, anchorOf(ctx), { strict: ctx.callbackQuery !== undefined }),
       userRef: String(chatId),

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { cliCommand } from "../../helpers/cli.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -10,7 +11,7 @@ export const FAKE_TOKEN = "123456789:TEST-fake-token-for-the-e2e-suite_xyz";
 
 /**
  * The real product process, started the way `npm start` does
- * (`tsx src/cli/start.ts`) with its own temp data folder and a temp copy of
+ * (`node scripts/run.mjs start`) with its own temp data folder and a temp copy of
  * the corpus. Collects its JSON log lines for the test to wait on.
  */
 export class BotProcess {
@@ -44,7 +45,7 @@ export class BotProcess {
     const dir = reuse ?? (await mkdtemp(path.join(os.tmpdir(), "ipbot-e2e-")));
     const corpusDir = path.join(dir, "corpus");
     if (!reuse) await cp(path.join(ROOT, "corpus"), corpusDir, { recursive: true });
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/cli/start.ts"], {
+    const child = spawn(...cliCommand("start"), {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? "",
@@ -58,7 +59,7 @@ export class BotProcess {
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
-      // tsx runs the program in a child node process; its own process group lets cleanup kill both.
+      // Its own process group, so that cleanup kills whatever it started too.
       detached: true,
     });
     return new BotProcess(child, dir);
@@ -86,7 +87,7 @@ export class BotProcess {
     return exited;
   }
 
-  /** Kills whatever is left of the process (tsx and the node process it runs) and removes its folder, unless `keepFolder`. */
+  /** Kills whatever is left of the process (and anything it started) and removes its folder, unless `keepFolder`. */
   async cleanup(options: { keepFolder?: boolean } = {}): Promise<void> {
     try {
       process.kill(-this.child.pid!, "SIGKILL");
