@@ -537,6 +537,9 @@ describe("robustness", () => {
     const hank = newUser("Hank");
     await hank.say("知识产权纠纷调解找谁？");
     await eventually("the question to be fetched", () => telegram.allUpdatesFetched());
+    // Received, not only sent: the bot shows "typing…" once the answer is under way. (A signal racing the
+    // reply to getUpdates would abort that request; Telegram then redelivers the update on the next start.)
+    await eventually("the bot to start answering", () => telegram.chatActions.some((a) => a.chatId === hank.chatId));
     const code = await bot.terminate();
     expect(code).toBe(0);
     expect(seen(await hank.next(undefined, 1000))).toContain("责任单位：");
