@@ -36,7 +36,8 @@ export function topicFinder(words: Iterable<string>): (text: string) => string[]
 export const LONG_STORY_CHARS = 100;
 
 /** Joiners that start another question wherever they stand (质押贷款找谁顺便问下专利导航谁做). */
-const JOINERS_ANYWHERE = /(顺便(?:再)?(?:问|请问|咨询)(?:一下|下|问|个)?|再(?:问|请问|咨询)(?:一下|下|个|一个)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
+const JOINERS_ANYWHERE =
+  /(顺便(?:再)?(?:问|请问|咨询)(?:一下|下|问|个)?|再(?:问|请问|咨询)(?:一下|下|个|一个)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
 /** Joiners that start another question only at the start of a clause (…，一个是版权登记…，一个是侵权调解…). */
 const JOINERS_AT_START = /^(?:还有(?!没|什么|哪|多少|其他|别的|其它)|一个是|第[一二三四五]个?是?|[一二三四五]是|其[一二三次]|首先|其次)[，,、：:]?/;
 /** Openings that only introduce the question (想问一下：…, 请问): dropped from the part. */

@@ -6,10 +6,6 @@ import { CORPUS_DIR } from "../../helpers/paths.js";
 export async function outlineTopics(): Promise<(text: string) => string[]> {
   const [lexicon, aliases] = await Promise.all([readLexicon(CORPUS_DIR), readUnitAliases(CORPUS_DIR)]);
   const stop = new Set(lexicon.stopwords);
-  const words = [
-    ...lexicon.domainTerms,
-    ...lexicon.keepWhole,
-    ...Object.entries(aliases.aliases).flatMap(([unit, names]) => [unit, ...names]),
-  ].filter((w) => !stop.has(w));
+  const words = [...lexicon.domainTerms, ...lexicon.keepWhole, ...Object.entries(aliases.aliases).flatMap(([unit, names]) => [unit, ...names])].filter((w) => !stop.has(w));
   return topicFinder(words);
 }
