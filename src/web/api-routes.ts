@@ -42,7 +42,8 @@ export function questionRefused(c: Context, problem: QuestionProblem): Response 
  * The staff-facing JSON API: ask, feedback, outline, units, records,
  * example questions, health, the console's settings.
  * `POST /api/ask` answers with the engine's `Answer` unchanged (the same
- * contract as `ask --json`) and puts the query-log id in `X-Query-Id`.
+ * contract as `ask --json`) and puts the query-log id in `X-Query-Id` and
+ * the unit the question names, if one, in `X-Asked-Unit` (percent-encoded).
  */
 export function apiRoutes(service: PolicyService, config: Config): Hono {
   const api = new Hono();
@@ -58,6 +59,9 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
       ...(body.value.context ? { context: body.value.context } : {}),
     });
     c.header("X-Query-Id", String(queryId));
+    // The responsible unit the question names (by name or alias), for the page to mark among the answer's units.
+    const named = service.unit(checked.question)?.entry.name;
+    if (named) c.header("X-Asked-Unit", encodeURIComponent(named));
     return c.json(answer);
   });
 

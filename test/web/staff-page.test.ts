@@ -96,6 +96,20 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await shot(page, `answer-${viewport}`, false);
   });
 
+  it("marks the unit the question names, by an alias too, among the answer's units, and says when it is not one of them", async () => {
+    const page = await open(viewport);
+    await ask(page, "专利质押融资找市监局吗");
+    await unfoldEvidence(page);
+    await expect(page.locator("#answer mark.unit.asked").allTextContents()).resolves.toEqual(["市市场监管局"]);
+    expect(await page.locator("#answer .not-listed").count()).toBe(0);
+    await shot(page, `asked-unit-${viewport}`, false);
+
+    await ask(page, "专利质押融资找市公安局吗");
+    await unfoldEvidence(page);
+    expect(await page.locator("#answer mark.unit.asked").count()).toBe(0);
+    await expect(page.locator("#answer .not-listed").textContent()).resolves.toBe("所问的市公安局不在该措施列明的责任单位中。");
+  });
+
   it("lists a unit's measures once, from the unit look-up, with the asked-about unit marked", async () => {
     const page = await open(viewport);
     await ask(page, "市监局负责哪些工作");
@@ -231,6 +245,11 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await expect(panel.isHidden()).resolves.toBe(true);
 
     await unfoldEvidence(page);
+    await page.locator("#answer .open-record").click();
+    await panel.locator("h2").waitFor();
+    await page.keyboard.press("Escape");
+    await expect(panel.isHidden()).resolves.toBe(true);
+
     await page.locator("#answer .open-record").click();
     await panel.locator("h2").waitFor();
     await ask(page, "地理标志产品保护找哪个部门？");

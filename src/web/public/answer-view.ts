@@ -23,15 +23,14 @@ export interface AnswerView {
   questionLimit: number;
   /** Whether the evidence starts unfolded (it does on a wide screen). */
   evidenceOpen: boolean;
+  /** The responsible unit the question names (by name or alias), if any. */
+  askedUnit?: string;
 }
 
-/**
- * The units a question asked about: the unit of a unit look-up, or cited
- * units the question names as written.
- */
-export function askedUnits(answer: Answer): string[] {
-  if (answer.parts.listing) return answer.parts.units.map((u) => u.name);
-  return answer.parts.units.map((u) => u.name).filter((name) => answer.question.includes(name));
+/** The units a question asked about: the unit of a unit look-up, or the one the server found named in it (`X-Asked-Unit`). */
+export function askedUnits(view: Pick<AnswerView, "answer" | "askedUnit">): string[] {
+  if (view.answer.parts.listing) return view.answer.parts.units.map((u) => u.name);
+  return view.askedUnit ? [view.askedUnit] : [];
 }
 
 function badges(view: AnswerView): HTMLElement {
@@ -132,7 +131,7 @@ function evidence(view: AnswerView, actions: AnswerActions): HTMLElement | null 
   const { parts } = answer;
   const [first] = answer.citations;
   if (!first || parts.listing || answer.status !== "answered") return null;
-  const asked = askedUnits(answer);
+  const asked = askedUnits(view);
   const open = () => actions.openRecord(first.id, { quotes: parts.quotes, units: asked });
   return el(
     "details",
@@ -145,6 +144,7 @@ function evidence(view: AnswerView, actions: AnswerActions): HTMLElement | null 
       el("h3", { class: "measure" }, first.title),
       parts.quotes.length ? el("blockquote", { class: "quote" }, ...parts.quotes.map((q) => el("span", { class: "sentence" }, q))) : null,
       el("p", { class: "units-line" }, el("strong", {}, "责任单位："), unitChips(parts.units, { asked, complete: parts.unitsComplete })),
+      ...asked.filter((name) => !parts.units.some((u) => u.name === name)).map((name) => el("p", { class: "not-listed muted" }, `所问的${name}不在该措施列明的责任单位中。`)),
       el("button", { type: "button", class: "link small open-record", onclick: open }, "查看措施全文"),
     ),
     parts.notSpecified ? el("p", { class: "not-specified" }, parts.notSpecified) : null,
@@ -169,7 +169,7 @@ function evidence(view: AnswerView, actions: AnswerActions): HTMLElement | null 
 function listing(view: AnswerView, actions: AnswerActions): HTMLElement | null {
   const { parts } = view.answer;
   if (!parts.listing) return null;
-  const asked = askedUnits(view.answer);
+  const asked = askedUnits(view);
   return el(
     "section",
     { class: "listing-box" },

@@ -4,6 +4,7 @@ import { ApiError } from "./dom.js";
 const BY_CODE: Record<string, (limit: number) => string> = {
   empty_question: () => "请输入问题。",
   question_too_long: (limit) => (Number.isFinite(limit) ? `问题过长，最多 ${limit} 个字，请精简后再查询。` : "问题过长，请精简后再查询。"),
+  question_without_words: () => "没有看懂这个问题，请用文字描述要查的政策。",
   too_large: () => "内容过长，请精简后再试。",
   bad_json: () => "请求格式有误，请刷新页面后再试。",
   bad_request: () => "请求格式有误，请刷新页面后再试。",

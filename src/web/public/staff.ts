@@ -37,7 +37,7 @@ const wide = window.matchMedia("(min-width: 821px)");
 /** The core's limits, from `GET /api/config`; until they arrive the server alone checks a question. */
 let settings: ConsoleSettings = { maxQuestionChars: Number.POSITIVE_INFINITY, lowConfidence: 0 };
 /** Turns of the current topic, oldest first; the last is the one on screen. */
-let turns: { answer: Answer; queryId: number | null }[] = [];
+let turns: { answer: Answer; queryId: number | null; askedUnit?: string }[] = [];
 /** Questions submitted while one was running, asked in order afterwards. */
 const queue: { question: string; fresh: boolean }[] = [];
 let busy = false;
@@ -87,11 +87,11 @@ function renderTurns(): void {
   followUp.hidden = !contextForNext();
 }
 
-function showAnswer(answer: Answer, queryId: number | null): void {
+function showAnswer(answer: Answer, queryId: number | null, askedUnit: string | undefined): void {
   answerBox.classList.remove("error-card");
   answerBox.removeAttribute("role");
   answerBox.dataset.kind = answer.kind;
-  replace(answerBox, ...answerCard({ answer, queryId, lowConfidence: settings.lowConfidence, questionLimit: settings.maxQuestionChars, evidenceOpen: wide.matches }, actions));
+  replace(answerBox, ...answerCard({ answer, queryId, lowConfidence: settings.lowConfidence, questionLimit: settings.maxQuestionChars, evidenceOpen: wide.matches, ...(askedUnit ? { askedUnit } : {}) }, actions));
   answerBox.hidden = false;
   document.body.classList.add("has-answer");
   // Ctrl+P prints the notice of the answer on screen, as 打印告知单 does.
@@ -158,9 +158,11 @@ async function run(question: string, fresh: boolean): Promise<void> {
       body: JSON.stringify(context ? { question, context } : { question }),
     });
     const id = Number(response.headers.get("X-Query-Id"));
-    turns.push({ answer: data, queryId: Number.isInteger(id) && id > 0 ? id : null });
+    const named = response.headers.get("X-Asked-Unit");
+    const turn = { answer: data, queryId: Number.isInteger(id) && id > 0 ? id : null, ...(named ? { askedUnit: decodeURIComponent(named) } : {}) };
+    turns.push(turn);
     closeRecord();
-    showAnswer(data, turns.at(-1)?.queryId ?? null);
+    showAnswer(data, turn.queryId, turn.askedUnit);
     setStatus("");
     if (input.value.trim() === question) input.select();
   } catch (err) {
@@ -341,6 +343,11 @@ byId("clear-history").addEventListener("click", () => {
 unitSelect.addEventListener("change", () => void showUnit(unitSelect.value));
 
 document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && !recordView.hidden) {
+    closeRecord();
+    input.focus();
+    return;
+  }
   // "/" jumps to the question box from anywhere, as on many sites.
   const active = document.activeElement;
   if (event.key === "/" && !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) {
