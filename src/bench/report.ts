@@ -7,6 +7,7 @@ const mib = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${(by
 const size = (bytes: number) => (bytes < MiB ? `${(bytes / 1024).toFixed(1)} KiB` : mib(bytes));
 const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
 const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+const cpu = (x: number | undefined) => (x === undefined ? "n/a" : s(x));
 const latency = (l: LatencySummary) => `p50 ${ms(l.p50)}   p95 ${ms(l.p95)}   p99 ${ms(l.p99)}   max ${ms(l.max)}`;
 const verdict = (pass: boolean | undefined) => (pass === undefined ? "—" : pass ? "PASS" : "FAIL");
 
@@ -52,7 +53,9 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
     out.push(
       `3. The CLI, start-up included (compiled: node dist/cli/ask.js --json, prepared outline index), beside a plain LangChain.js BM25 peer (dist/bench/bm25-peer.js, same corpus and questions)`,
       `   cold start, one question: ask median ${s(batch.coldStartMedianMs)} (${batch.coldStartMs.map(s).join(", ")}); peer median ${s(batch.peer.coldStartMedianMs)}; ratio ask/peer ${batch.ratio.coldStart.toFixed(2)}`,
+      `      CPU time (user + system): ask ${cpu(batch.coldStartCpuMedianMs)}, peer ${cpu(batch.peer.coldStartCpuMedianMs)}`,
       `   batch of ${batch.questions}: ask median ${s(batch.medianMs)} (${batch.runsMs.map(s).join(", ")}); peer median ${s(batch.peer.medianMs)}; ratio ask/peer ${batch.ratio.batch.toFixed(2)}`,
+      `      CPU time (user + system): ask ${cpu(batch.cpuMedianMs)}, peer ${cpu(batch.peer.cpuMedianMs)}`,
       ...(batch.npmMs !== undefined ? [`   the batch through npm run --silent ask (npm's start-up included): ${s(batch.npmMs)}`] : []),
       `   target cold start ${checks[4]?.target}: ${verdict(checks[4]?.pass)} (${checks[4]?.value})`,
       `   target batch ${checks[2]?.target}: ${verdict(checks[2]?.pass)} (${checks[2]?.value})`,

@@ -22,13 +22,16 @@ export interface CorpusResult {
   serve: ServeFigures;
 }
 
-/** Wall times of one command over the batch and over one question, a fresh process each run. */
+/** Wall times of one command over the batch and over one question, a fresh process each run, and their CPU times. */
 export interface CliTimes {
   runsMs: number[];
   medianMs: number;
   /** Cold start: one question (`ask --json "问题"`), start-up to exit. */
   coldStartMs: number[];
   coldStartMedianMs: number;
+  /** User + system CPU time of the process (all its threads), medians: what a busy machine does not inflate. */
+  cpuMedianMs?: number;
+  coldStartCpuMedianMs?: number;
 }
 
 export interface BatchResult extends CliTimes {
@@ -161,18 +164,34 @@ async function measureBatch(plan: BenchPlan, questions: readonly BenchQuestion[]
   // A first run of each warms the file cache, so that no one of them pays for it alone.
   await timeAsk(...askCompiled({ question }), env, 1);
   await timeJsonLines(...bm25Peer({ question }), env, 1);
-  const ask: Omit<CliTimes, "medianMs" | "coldStartMedianMs"> = { runsMs: [], coldStartMs: [] };
-  const peer: Omit<CliTimes, "medianMs" | "coldStartMedianMs"> = { runsMs: [], coldStartMs: [] };
+  type Runs = { batch: { ms: number; cpuMs?: number }[]; one: { ms: number; cpuMs?: number }[] };
+  const ask: Runs = { batch: [], one: [] };
+  const peer: Runs = { batch: [], one: [] };
   for (let i = 0; i < plan.batchRuns; i++) {
-    ask.runsMs.push(await timeAsk(...askCompiled({ batch: file }), env, lines.length));
-    peer.runsMs.push(await timeJsonLines(...bm25Peer({ batch: file }), env, lines.length));
-    ask.coldStartMs.push(await timeAsk(...askCompiled({ question }), env, 1));
-    peer.coldStartMs.push(await timeJsonLines(...bm25Peer({ question }), env, 1));
+    ask.batch.push(await timeAsk(...askCompiled({ batch: file }), env, lines.length));
+    peer.batch.push(await timeJsonLines(...bm25Peer({ batch: file }), env, lines.length));
+    ask.one.push(await timeAsk(...askCompiled({ question }), env, 1));
+    peer.one.push(await timeJsonLines(...bm25Peer({ question }), env, 1));
   }
-  const times = (t: typeof ask): CliTimes => ({ ...t, medianMs: median(t.runsMs), coldStartMedianMs: median(t.coldStartMs) });
+  const cpuMedian = (runs: { cpuMs?: number }[]) => {
+    const cpu = runs.map((r) => r.cpuMs).filter((c): c is number => c !== undefined);
+    return cpu.length === runs.length && cpu.length > 0 ? median(cpu) : undefined;
+  };
+  const times = (t: Runs): CliTimes => {
+    const cpu = cpuMedian(t.batch);
+    const coldCpu = cpuMedian(t.one);
+    return {
+      runsMs: t.batch.map((r) => r.ms),
+      medianMs: median(t.batch.map((r) => r.ms)),
+      coldStartMs: t.one.map((r) => r.ms),
+      coldStartMedianMs: median(t.one.map((r) => r.ms)),
+      ...(cpu !== undefined ? { cpuMedianMs: cpu } : {}),
+      ...(coldCpu !== undefined ? { coldStartCpuMedianMs: coldCpu } : {}),
+    };
+  };
   const askTimes = times(ask);
   const peerTimes = times(peer);
-  const npmMs = await timeAsk(...askWithNpm(file), env, lines.length);
+  const npmMs = (await timeAsk(...askWithNpm(file), env, lines.length)).ms;
   return {
     questions: lines.length,
     ...askTimes,
