@@ -35,6 +35,8 @@ export const LexiconSchema = z.object({
    * question after all, and where such questions go, by name only.
    */
   nearTopicTraps: z.array(NearTopicTrapSchema).optional(),
+  /** The one-line English note put before the (Chinese) answer to a question written in English. */
+  englishNote: z.string().min(1).optional(),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 

@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readLexicon } from "../../../src/corpus/lexicon.js";
 import type { PolicyEngine } from "../../../src/engine/engine.js";
 import { parseDataset } from "../../../src/eval/dataset.js";
 import { judge, score } from "../../../src/eval/score.js";
-import { ROOT } from "../../helpers/paths.js";
+import { CORPUS_DIR, ROOT } from "../../helpers/paths.js";
 import { outlineEngine } from "../support.js";
 
 let engine: PolicyEngine;
@@ -61,5 +62,28 @@ describe("the lexicon's short forms and situations (corpus/lexicon.json)", () =>
     const answer = await engine.answer(question);
     expect(answer.status).toBe("answered");
     expect(answer.citations[0]?.title).toBe(title);
+  });
+
+  // An English question finds its measure through the lexicon's English words; the answer stays Chinese, with the lexicon's englishNote.
+  it.each([
+    ["How can I get a patent pledge loan in Tai'an?", "建立知识产权运营机制"],
+    ["Who handles trademark infringement?", "开展知识产权专项行动"],
+    ["Is there any subsidy for patent applications?", "强化知识产权政策导向"],
+    ["Someone squatted our trademark and asks for money, what can we do?", "完善知识产权综合监管"],
+    ["Who is responsible for geographical indications?", "注重知识产权品牌培育"],
+  ])("answers the English question %s with %s", async (question, title) => {
+    const answer = await engine.answer(question);
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.title).toBe(title);
+  });
+
+  it.each(["What is the weather today?", "How do I apply for a visa?"])("refuses the English question %s, which is not about IP", async (question) => {
+    expect((await engine.answer(question)).status).toBe("out_of_scope");
+  });
+
+  it("has a one-line English note for English questions", async () => {
+    const lexicon = await readLexicon(CORPUS_DIR);
+    expect(lexicon.englishNote).toMatch(/^[\x20-\x7e]+$/);
+    expect(lexicon.englishNote).not.toContain("\n");
   });
 });
