@@ -1,5 +1,4 @@
-import { mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/index.js";
 import { DocumentError } from "../corpus/blocks.js";
@@ -29,6 +28,7 @@ import type {
   PolicyService,
   Result,
 } from "./types.js";
+import { changeFile, cleanDataLeftovers, recoverCorpus, UPLOADS_DIR } from "./recovery.js";
 import { validateUpload } from "./upload.js";
 
 /** A curated answer is used when a question is at least this alike to its question. */
@@ -51,24 +51,38 @@ function engineOf(config: Config, index: LoadedIndex): PolicyEngine {
 /**
  * Loads the serving index, building it first when it is missing, corrupt, of
  * another embeddings provider, or older than the corpus folder (a document or
- * the lexicon edited while the service was down).
+ * the lexicon edited while the service was down). For the CLI's one-off
+ * runs; the service serves a stale index at once instead (`openServingEngine`).
  */
 export async function openEngine(config: Config, logger: Logger): Promise<PolicyEngine> {
-  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
-  if (loaded.ok) {
-    const change = await corpusChangeSince(loaded.index.manifest, config.corpusDir);
-    if (!change) return engineOf(config, loaded.index);
-    logger.info({ change }, "the corpus changed since the index was built: re-indexing");
-  } else if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus");
-  else logger.warn({ problem: loaded.problem, detail: loaded.message }, "the index cannot be used: rebuilding it from the corpus");
+  const opened = await openServingEngine(config, logger);
+  if (!opened.stale) return opened.engine;
+  logger.info({ change: opened.stale }, "the corpus changed since the index was built: re-indexing");
   try {
     return engineOf(config, await rebuildIndex(config));
   } catch (error) {
-    // The last good index keeps serving; the admin learns which file failed and why.
-    if (!(error instanceof IndexBuildError) || !loaded.ok) throw error;
+    if (!(error instanceof IndexBuildError)) throw error;
     logger.error({ file: error.file, reason: error.reason }, "re-indexing the changed corpus failed; the previous index keeps serving");
-    return engineOf(config, loaded.index);
+    return opened.engine;
   }
+}
+
+/**
+ * The engine to serve at start-up, as soon as there is one: the last good
+ * index, even when the corpus changed since it was built (`stale` says what
+ * changed; the caller rebuilds in the background). Only without a usable
+ * index (none yet, corrupt, another embeddings provider) does it build one
+ * first, and it logs that it does.
+ */
+export async function openServingEngine(config: Config, logger: Logger): Promise<{ engine: PolicyEngine; stale?: string }> {
+  const loaded = await loadIndex(config.indexDir, configuredIdentity(config), providerFactory(config));
+  if (loaded.ok) {
+    const change = await corpusChangeSince(loaded.index.manifest, config.corpusDir);
+    return change ? { engine: engineOf(config, loaded.index), stale: change } : { engine: engineOf(config, loaded.index) };
+  }
+  if (loaded.problem === "missing") logger.info({ indexDir: config.indexDir }, "no index yet: building one from the corpus before serving");
+  else logger.warn({ problem: loaded.problem, detail: loaded.message }, "the index cannot be used: rebuilding it from the corpus before serving");
+  return { engine: engineOf(config, await rebuildIndex(config)) };
 }
 
 export function summarize(engine: PolicyEngine, embedded: number, reused: number, seconds: number): IngestSummary {
@@ -84,7 +98,10 @@ export function summarize(engine: PolicyEngine, embedded: number, reused: number
  */
 export async function createPolicyService(deps: ServiceDeps): Promise<PolicyService> {
   const { config, logger, store, composer } = deps;
-  let engine = await openEngine(config, logger);
+  await recoverCorpus(config.corpusDir, logger);
+  await cleanDataLeftovers(config.dataDir, config.indexDir, logger);
+  const opened = await openServingEngine(config, logger);
+  let engine = opened.engine;
   const started = Date.now();
 
   const summaryOf = (doc: PolicyDocument): DocumentSummary => ({
@@ -131,6 +148,20 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     return composeCurated(question, best.entry.answer, record ? engine.cite(record, question) : undefined, Math.round(best.score * 100) / 100);
   }
 
+  /** The test hook of the crash-recovery test: dies as `kill -9` would at the named step. */
+  function crashPoint(step: string): void {
+    if (config.IPBOT_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
+  }
+
+  /** Logs the answer; 0 when it cannot be written (the store records and reports the fault), never failing the answer. */
+  function logQuery(options: AskOptions, answer: Answer): number {
+    try {
+      return store.logQuery({ channel: options.channel, userRef: options.userRef, answer });
+    } catch {
+      return 0;
+    }
+  }
+
   async function rebuild(onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> {
     const startedAt = performance.now();
     try {
@@ -167,11 +198,18 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
 
   const reload = (onProgress?: (p: IngestProgress) => void): Promise<Result<IngestSummary>> => serialised(() => rebuild(onProgress));
 
+  if (opened.stale) {
+    // Listen first: the last good index answers while the changed corpus is indexed.
+    logger.info({ change: opened.stale, serving: engine.index.manifest.version }, "the corpus changed since the index was built: serving the last good index and re-indexing in the background");
+    reload().catch((error: unknown) => logger.error({ err: error }, "background re-index failed; the previous index keeps serving"));
+  }
+
   async function preview(fileName: string, bytes: Uint8Array): Promise<Result<DocumentPreview>> {
     const checked = validateUpload(fileName, bytes, config.MAX_UPLOAD_BYTES);
     if (!checked.ok) return fail(checked.failure);
     const { name } = checked;
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ipbot-upload-"));
+    await mkdir(path.join(config.dataDir, UPLOADS_DIR), { recursive: true });
+    const dir = await mkdtemp(path.join(config.dataDir, UPLOADS_DIR, "preview-"));
     try {
       const file = path.join(dir, name);
       await writeFile(file, bytes);
@@ -189,8 +227,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
   return {
     async ask(question, options) {
       const answer = AnswerSchema.parse(await answerOf(question, options));
-      const queryId = options.log === false ? 0 : store.logQuery({ channel: options.channel, userRef: options.userRef, answer });
-      return { answer, queryId } satisfies AskResult;
+      return { answer, queryId: options.log === false ? 0 : logQuery(options, answer) } satisfies AskResult;
     },
     record: (id) => engine.record(id),
     documentMeta: (documentId) => engine.lookup.meta(documentId),
@@ -213,6 +250,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
         reloading: changesPending > 0,
         pendingChanges: changesPending,
+        store: store.health(),
         llm: config.LLM_PROVIDER,
         embeddings: `${manifest.embeddings.provider}:${manifest.embeddings.model}/${manifest.embeddings.dimension}`,
       };
@@ -226,13 +264,17 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
         if (!previewed.ok) return previewed;
         const name = previewed.value.file;
         const target = path.join(config.corpusDir, name);
-        const backup = path.join(config.corpusDir, `.previous-${process.pid}-${name}`);
-        const staged = path.join(config.corpusDir, `.upload-${process.pid}-${name}`);
+        const backup = path.join(config.corpusDir, changeFile("previous", name));
+        const staged = path.join(config.corpusDir, changeFile("upload", name));
         await writeFile(staged, bytes);
+        crashPoint("publish:staged");
         const hadPrevious = previewed.value.replaces;
         if (hadPrevious) await rename(target, backup);
+        crashPoint("publish:backed-up");
         await rename(staged, target);
+        crashPoint("publish:swapped");
         const outcome = await rebuild(onProgress);
+        crashPoint("publish:indexed");
         if (!outcome.ok) {
           // Put the corpus back as it was: the new file out, the old version in.
           await rm(target, { force: true });
@@ -249,9 +291,11 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
         if (!files.includes(fileName)) return fail({ code: "not_found", message: `语料库中没有文件“${fileName}”。`, file: fileName });
         if (files.length === 1) return fail({ code: "bad_document", message: "不能删除最后一个文件：语料库不能为空。", file: fileName });
         const target = path.join(config.corpusDir, fileName);
-        const aside = path.join(config.corpusDir, `.removed-${process.pid}-${path.basename(fileName)}`);
+        const aside = path.join(config.corpusDir, changeFile("removed", path.basename(fileName)));
         await rename(target, aside);
+        crashPoint("remove:aside");
         const outcome = await rebuild();
+        crashPoint("remove:indexed");
         if (!outcome.ok) {
           await rename(aside, target);
           return outcome;

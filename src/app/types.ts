@@ -1,6 +1,6 @@
 import type { DocumentMeta, PolicyRecord, OutlineNode, UnitEntry } from "../corpus/types.js";
 import type { Answer, AnswerContext } from "../engine/answer-schema.js";
-import type { AuditEntry, Channel, ConversationTurns, CuratedAnswer, QueryFilter, QueryLogEntry, UsageStats } from "../store/types.js";
+import type { AuditEntry, Channel, ConversationTurns, CuratedAnswer, QueryFilter, QueryLogEntry, StoreHealth, UsageStats } from "../store/types.js";
 
 /** A document of the corpus as admins see it. */
 export interface DocumentSummary {
@@ -68,6 +68,8 @@ export interface Health {
   uptimeSeconds: number;
   /** True while a corpus change (publish, remove, reload) runs or waits. */
   reloading: boolean;
+  /** The database: `ok: false` (with the reason and since when) while writes fail; answers go on, unlogged. */
+  store: StoreHealth;
   /** Corpus changes running or queued; each is applied and indexed in turn. */
   pendingChanges: number;
   llm: "none" | "openai";

@@ -47,6 +47,8 @@ export function answerKeyboard(result: AskResult, options: { botUsername?: strin
 const LISTING_BUTTONS_MAX = 20;
 
 function feedbackRow(keyboard: InlineKeyboard, queryId: number): InlineKeyboard {
+  // An answer the query log could not record (queryId 0) has nothing to attach feedback to.
+  if (queryId === 0) return keyboard;
   return keyboard
     .text("👍 有帮助", encodeAction({ kind: "feedback", queryId, helpful: true }))
     .text("👎 没帮助", encodeAction({ kind: "feedback", queryId, helpful: false }));

@@ -62,8 +62,10 @@ function toCurated(row: CuratedRow): CuratedAnswer {
  * Opens (creating if needed) the product's SQLite database: query log,
  * feedback, curated answers and audit log. WAL mode, so the bot and the web
  * server in one process, or a CLI beside them, can read while one writes.
+ * One connection as it is; `openSqliteStore` (./resilient.ts) adds the
+ * handling of a full disk and of a file removed while running.
  */
-export function openSqliteStore(file: string): Store {
+export function openSqliteConnection(file: string): Omit<Store, "health"> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");

@@ -85,5 +85,10 @@ export interface Store {
   auditLog(limit?: number): AuditEntry[];
   /** Previous turns of conversations, for follow-ups. */
   readonly conversations: ConversationTurns;
+  /** Whether the last write succeeded; `/api/health` reports it. */
+  health(): StoreHealth;
   close(): void;
 }
+
+/** The database as health checks see it: failing since the first failed write, until one succeeds. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string; since: string };

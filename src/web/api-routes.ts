@@ -58,7 +58,8 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
       userRef: "console",
       ...(body.value.context ? { context: body.value.context } : {}),
     });
-    c.header("X-Query-Id", String(queryId));
+    // No id when the query log could not record the answer: the console then offers no feedback.
+    if (queryId > 0) c.header("X-Query-Id", String(queryId));
     // The responsible unit the question names (by name or alias), for the page to mark among the answer's units.
     const named = service.unit(checked.question)?.entry.name;
     if (named) c.header("X-Asked-Unit", encodeURIComponent(named));
@@ -93,7 +94,11 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
 
   api.get("/examples", (c) => c.json(service.exampleQuestions()));
 
-  api.get("/health", (c) => c.json(service.health()));
+  // 503 while the database cannot be written, so monitoring notices; the body says what still works.
+  api.get("/health", (c) => {
+    const health = service.health();
+    return c.json(health, health.store.ok ? 200 : 503);
+  });
 
   /** What the staff page needs to know about the core's rules, so that it hard-codes none of them. */
   api.get("/config", (c) => c.json({ maxQuestionChars: config.MAX_QUESTION_CHARS, lowConfidence: LOW_CONFIDENCE } satisfies ConsoleSettings));
