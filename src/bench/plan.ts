@@ -15,10 +15,12 @@ export interface BenchPlan {
   httpConcurrency: number;
   /** Requests sent before measuring, so the figures are of a warm server. */
   httpWarmup: number;
+  /** Clients asking while each hostile document is previewed, 0 to skip the phase. */
+  hostileConcurrency: number;
 }
 
 /** The full run (a few minutes) or `--quick` (a smoke run of under a minute). */
-export function benchPlan(options: { quick?: boolean; skipLarge?: boolean; skipHttp?: boolean; seed?: number }): BenchPlan {
+export function benchPlan(options: { quick?: boolean; skipLarge?: boolean; skipHttp?: boolean; skipHostile?: boolean; seed?: number }): BenchPlan {
   const quick = Boolean(options.quick);
   return {
     quick,
@@ -31,5 +33,6 @@ export function benchPlan(options: { quick?: boolean; skipLarge?: boolean; skipH
     httpRequests: options.skipHttp ? 0 : quick ? 300 : 2000,
     httpConcurrency: 50,
     httpWarmup: quick ? 20 : 100,
+    hostileConcurrency: options.skipHostile ? 0 : 4,
   };
 }

@@ -77,6 +77,22 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
     );
   } else out.push("4. HTTP load: skipped (--skip-http)", "");
 
+  const hostile = results.hostile;
+  const rssCheck = checks.find((c) => c.name === "hostile documents: server peak RSS");
+  const p95Check = checks.find((c) => c.name === "hostile documents: question p95 while parsing, errors");
+  if (hostile) {
+    out.push(
+      `5. Hostile documents: each previewed through the real server (parsed in its child process) while ${hostile.concurrency} clients ask POST /api/ask`,
+      ...hostile.documents.map(
+        (d) =>
+          `   ${d.label} (${size(d.bytes)}): ${d.status} ${d.message} in ${s(d.previewMs)}; ${d.questions} questions, p95 ${ms(d.latency.p95)}, errors ${d.errors}; server RSS ≤ ${mib(d.serverRssBytes)}`,
+      ),
+      `   all questions while parsing: ${latency(hostile.latency)}; errors ${hostile.errors}; server peak RSS ${mib(hostile.serverPeakRssBytes)}; /api/health afterwards: ${hostile.healthyAfter ? "200" : "no answer"}`,
+      `   targets: peak RSS ${rssCheck?.target}: ${verdict(rssCheck?.pass)} (${rssCheck?.value}); p95 ${p95Check?.target}: ${verdict(p95Check?.pass)} (${p95Check?.value})`,
+      "",
+    );
+  } else out.push("5. Hostile documents: skipped (--skip-hostile)", "");
+
   out.push("Targets:");
   for (const c of checks) out.push(`  ${verdict(c.pass).padEnd(4)}  ${c.name} ${c.target}: ${c.value}`);
   return out.join("\n") + "\n";

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { listCorpusFiles } from "../index/corpus-files.js";
+import { measureHostile, type HostileResult } from "./hostile.js";
 import { fireAskLoad, type LoadError } from "./load.js";
 import { cpuMsOf, peakRssOf } from "./resources.js";
 import type { IngestFigures, ServeFigures } from "./phases.js";
@@ -72,6 +73,7 @@ export interface BenchResults {
   large?: CorpusResult;
   batch?: BatchResult;
   http?: HttpResult;
+  hostile?: HostileResult;
 }
 
 /** Progress lines go to stderr; the report is the caller's to print. */
@@ -103,6 +105,8 @@ export async function runBenchmark(plan: BenchPlan, options: { keep?: boolean } 
 
     const batch = plan.batchQuestions > 0 ? await measureBatch(plan, questions, outlineEnv, scratch) : undefined;
     const http = plan.httpRequests > 0 ? await measureHttp(plan, sources, outlineEnv) : undefined;
+    if (plan.hostileConcurrency > 0) note(`hostile documents: each previewed by the real server while ${plan.hostileConcurrency} clients ask`);
+    const hostile = plan.hostileConcurrency > 0 ? await measureHostile(outlineEnv, sources, { concurrency: plan.hostileConcurrency, seed: plan.seed + 4 }) : undefined;
 
     let large: CorpusResult | undefined;
     if (plan.largeDocuments > 0) {
@@ -129,6 +133,7 @@ export async function runBenchmark(plan: BenchPlan, options: { keep?: boolean } 
       ...(large ? { large } : {}),
       ...(batch ? { batch } : {}),
       ...(http ? { http } : {}),
+      ...(hostile ? { hostile } : {}),
     };
   } finally {
     if (options.keep) note(`kept ${scratch}`);

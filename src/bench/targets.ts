@@ -45,5 +45,19 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     value: batch ? `${(batch.coldStartMedianMs / 1000).toFixed(2)} s (median)` : "skipped",
     pass: batch ? batch.coldStartMedianMs < 500 : undefined,
   });
+  const hostile = results.hostile;
+  const rss = hostile?.serverPeakRssBytes;
+  checks.push({
+    name: "hostile documents: server peak RSS",
+    target: "< 600 MiB",
+    value: hostile ? (rss === undefined ? "n/a" : `${(rss / 1048576).toFixed(0)} MiB`) : "skipped",
+    pass: hostile && rss !== undefined ? rss < 600 * 1048576 : undefined,
+  });
+  checks.push({
+    name: "hostile documents: question p95 while parsing, errors",
+    target: "< 50 ms, 0",
+    value: hostile ? `${ms(hostile.latency.p95)}, ${hostile.errors}` : "skipped",
+    pass: hostile ? hostile.latency.p95 < 50 && hostile.errors === 0 && hostile.healthyAfter : undefined,
+  });
   return checks;
 }

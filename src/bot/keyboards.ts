@@ -48,7 +48,10 @@ const LISTING_BUTTONS_MAX = 20;
 
 function feedbackRow(keyboard: InlineKeyboard, queryId: number): InlineKeyboard {
   // An answer the query log could not record (queryId 0) has nothing to attach feedback to.
-  if (queryId === 0) return keyboard;
+  if (queryId === 0) {
+    while (keyboard.inline_keyboard.at(-1)?.length === 0) keyboard.inline_keyboard.pop();
+    return keyboard;
+  }
   return keyboard
     .text("👍 有帮助", encodeAction({ kind: "feedback", queryId, helpful: true }))
     .text("👎 没帮助", encodeAction({ kind: "feedback", queryId, helpful: false }));

@@ -5,13 +5,14 @@ import { runBenchmark } from "../bench/run.js";
 import { checkTargets } from "../bench/targets.js";
 import { runMain } from "./bootstrap.js";
 
-const USAGE = `Usage: npm run bench -- [--quick] [--skip-large] [--skip-http] [--json] [--keep] [--seed N]
+const USAGE = `Usage: npm run bench -- [--quick] [--skip-large] [--skip-http] [--skip-hostile] [--json] [--keep] [--seed N]
   Whole-pipeline figures on this machine: ingest, index load, in-process latency and
   throughput on the outline and on a synthetic corpus 100 times its size, a batch of
   100 questions through the CLI with start-up, and HTTP load on the real server.
   --quick       smaller numbers, for a smoke run
   --skip-large  leave out the synthetic 100× corpus
   --skip-http   leave out the HTTP load
+  --skip-hostile  leave out the hostile documents (previews of issue 11's bad files during questions)
   --json        print the figures as JSON instead of the report
   --keep        keep the scratch folder (corpora, indexes) for a look
 Progress goes to stderr (set LOG_LEVEL to see the product's logs; default warn), the report to stdout.
@@ -23,6 +24,7 @@ runMain(async () => {
       quick: { type: "boolean" },
       "skip-large": { type: "boolean" },
       "skip-http": { type: "boolean" },
+      "skip-hostile": { type: "boolean" },
       json: { type: "boolean" },
       keep: { type: "boolean" },
       seed: { type: "string" },
@@ -38,7 +40,7 @@ runMain(async () => {
     process.stderr.write(`--seed must be an integer\n${USAGE}\n`);
     return 2;
   }
-  const plan = benchPlan({ quick: values.quick, skipLarge: values["skip-large"], skipHttp: values["skip-http"], seed });
+  const plan = benchPlan({ quick: values.quick, skipLarge: values["skip-large"], skipHttp: values["skip-http"], skipHostile: values["skip-hostile"], seed });
   const results = await runBenchmark(plan, { keep: values.keep });
   const checks = checkTargets(results);
   process.stdout.write(values.json ? JSON.stringify({ ...results, targets: checks }, null, 2) + "\n" : formatReport(results, checks));
