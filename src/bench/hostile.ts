@@ -69,7 +69,11 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
       const clients = (async () => {
         let round = 0;
         while (parsing) {
-          const load = await fireAskLoad({ url: server.url, questions: generateQuestions(sources, options.concurrency * 2, options.seed + 100 * i + round++), concurrency: options.concurrency });
+          const load = await fireAskLoad({
+            url: server.url,
+            questions: generateQuestions(sources, options.concurrency * 2, options.seed + 100 * i + round++),
+            concurrency: options.concurrency,
+          });
           latencies.push(...load.latenciesMs);
           asked += load.requests;
           failed += load.errors.length;
@@ -100,7 +104,10 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
       });
     }
     const serverPeakRssBytes = await peakRssOf(server.pid);
-    const healthyAfter = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+    const healthyAfter = await fetch(`${server.url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     return {
       concurrency: options.concurrency,
       documents: figures,

@@ -134,9 +134,9 @@ describe("read-only API", () => {
     expect(response.status).toBe(200);
     const health = (await response.json()) as Record<string, unknown>;
     expect(Object.keys(health).sort()).toEqual(
-      ["builtAt", "chunks", "documents", "embeddings", "indexVersion", "llm", "measures", "pendingChanges", "records", "reloading", "units", "uptimeSeconds"].sort(),
+      ["builtAt", "chunks", "documents", "embeddings", "indexVersion", "llm", "measures", "pendingChanges", "records", "reloading", "store", "units", "uptimeSeconds"].sort(),
     );
-    expect(health).toMatchObject({ documents: 1, reloading: false, llm: "none" });
+    expect(health).toMatchObject({ documents: 1, reloading: false, llm: "none", store: { ok: true } });
     expect(typeof health.indexVersion).toBe("string");
     expect(health.measures as number).toBeGreaterThan(10);
     expect(health.units as number).toBeGreaterThan(10);
