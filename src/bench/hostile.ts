@@ -31,6 +31,8 @@ export interface HostileFigure {
 
 export interface HostileResult {
   concurrency: number;
+  /** The same clients' questions with no document being parsed, just before: what "usual latency" is on this machine now. */
+  baseline: LatencySummary;
   documents: HostileFigure[];
   /** All questions asked while a bad document was being parsed. */
   latency: LatencySummary;
@@ -51,6 +53,7 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
   const server = await startServerProcess({ ...env, ADMIN_TOKEN });
   try {
     await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 40, options.seed), concurrency: options.concurrency });
+    const quiet = await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 200, options.seed + 1), concurrency: options.concurrency });
     const figures: HostileFigure[] = [];
     const all: number[] = [];
     let errors = 0;
@@ -110,6 +113,7 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
     );
     return {
       concurrency: options.concurrency,
+      baseline: summarizeLatencies(quiet.latenciesMs),
       documents: figures,
       latency: summarizeLatencies(all),
       errors,

@@ -83,6 +83,7 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
   if (hostile) {
     out.push(
       `5. Hostile documents: each previewed through the real server (parsed in its child process) while ${hostile.concurrency} clients ask POST /api/ask`,
+      `   the same clients with nothing being parsed: ${latency(hostile.baseline)}`,
       ...hostile.documents.map(
         (d) =>
           `   ${d.label} (${size(d.bytes)}): ${d.status} ${d.message} in ${s(d.previewMs)}; ${d.questions} questions, p95 ${ms(d.latency.p95)}, errors ${d.errors}; server RSS ≤ ${mib(d.serverRssBytes)}`,

@@ -9,6 +9,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { DocumentError, type DocumentRefusal } from "./blocks.js";
 import { limitReason, type ParseLimits } from "./limits.js";
@@ -28,6 +29,9 @@ export interface ParseRequest extends DocumentSource {
 export type ParseResponse =
   | { id: number; ok: true; document: PolicyDocument }
   | { id: number; ok: false; reason: string; refusal?: DocumentRefusal };
+
+/** The parser process's scheduling priority (nice value): below the server's, which answers questions. */
+const PARSER_NICENESS = 10;
 
 /** How long a fresh parser process may take to start (loading its code, not parsing). */
 const STARTUP_MS = 60_000;
@@ -49,6 +53,14 @@ function childCommand(memoryMb: number): { entry: string; execArgv: string[] } {
   return { entry: existsSync(beside) ? beside : fileURLToPath(new URL("../parser-child.js", import.meta.url)), execArgv };
 }
 
+/**
+ * Parser processes alive now. When the service exits (a SIGTERM while a
+ * preview parses) they are killed with it: one busy with a bad document
+ * would not notice its parent leave until it finished.
+ */
+const live = new Set<ChildProcess>();
+let killOnExit = false;
+
 /** One parser process; replaced by a fresh one after it is killed or dies. */
 class ParserProcess {
   private readonly child: ChildProcess;
@@ -62,7 +74,23 @@ class ParserProcess {
     // No environment: the child needs none, and so never holds a token or key.
     this.child = fork(entry, [], { execArgv, env: {}, stdio: ["ignore", "ignore", "pipe", "ipc"], serialization: "advanced" });
     this.child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-4096)));
+    live.add(this.child);
+    // Parsing is background work: the serving process gets the cores first.
+    if (this.child.pid !== undefined) {
+      try {
+        os.setPriority(this.child.pid, PARSER_NICENESS);
+      } catch {
+        // Not permitted here: the child runs at the parent's priority.
+      }
+    }
+    if (!killOnExit) {
+      killOnExit = true;
+      process.once("exit", () => {
+        for (const child of live) child.kill("SIGKILL");
+      });
+    }
     this.child.once("exit", (code, signal) => {
+      live.delete(this.child);
       this.exited = { code, signal };
       for (const listener of this.exitListeners) listener();
     });
