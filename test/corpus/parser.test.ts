@@ -8,7 +8,7 @@ import { DocumentError } from "../../src/corpus/blocks.js";
 import { loadDocument } from "../../src/corpus/document.js";
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "../../src/corpus/limits.js";
 import { parseDocument, parseDocuments } from "../../src/corpus/parser.js";
-import { OUTLINE_FILE, OUTLINE_PATH } from "../helpers/paths.js";
+import { FIXTURES, OUTLINE_FILE, OUTLINE_PATH } from "../helpers/paths.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -72,6 +72,11 @@ describe("the parser process", () => {
     const lists = { label: "lists", file: "lists.md", bytes: Buffer.from(Array.from({ length: 300 }, (_, i) => `${"  ".repeat(i)}- 第${i}层`).join("\n")) };
     expect(await reasonFor(quotes)).toBe("文档嵌套层数超过上限 100");
     expect(await reasonFor(lists)).toBe("文档嵌套层数超过上限 100");
+  });
+
+  it("refuses a PDF of more pages than allowed before reading them", async () => {
+    const pdf = { label: "pdf", file: "outline.pdf", bytes: readFileSync(path.join(FIXTURES, "outline.pdf")) };
+    expect(await reasonFor(pdf, { ...DEFAULT_PARSE_LIMITS, maxPdfPages: 1 })).toBe("PDF 页数超过上限 1");
   });
 
   it("refuses NUL bytes and an executable renamed .txt as not text", async () => {
