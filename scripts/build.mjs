@@ -31,18 +31,18 @@ const EXTERNAL = ["better-sqlite3", "hnswlib-node", "@node-rs/jieba", "pdfjs-dis
 /** Besides the sources: a dependency installed or updated makes the bundle stale too. */
 const ALSO_WATCHED = ["package.json", "package-lock.json", "scripts/build.mjs"];
 
-/** "fresh", or why dist/ must be rebuilt. */
-export function freshness() {
+/** "fresh", or why dist/ must be rebuilt: a file the last build read (or a watched one) is newer than it, or gone. */
+export function freshness(root = ROOT) {
   let recorded;
   try {
-    recorded = JSON.parse(fs.readFileSync(INPUTS, "utf8"));
+    recorded = JSON.parse(fs.readFileSync(path.join(root, "dist", "inputs.json"), "utf8"));
   } catch {
     return "dist/ has not been built";
   }
   for (const file of [...recorded.files, ...ALSO_WATCHED]) {
     let mtime;
     try {
-      mtime = fs.statSync(path.join(ROOT, file)).mtimeMs;
+      mtime = fs.statSync(path.join(root, file)).mtimeMs;
     } catch {
       return `${file} is gone`;
     }
