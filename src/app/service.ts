@@ -45,7 +45,7 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: Failure): Result<T> => ({ ok: false, error });
 
 function engineOf(config: Config, index: LoadedIndex): PolicyEngine {
-  return new PolicyEngine(index, { maxQuestionChars: config.MAX_QUESTION_CHARS });
+  return new PolicyEngine(index, { maxQuestionChars: config.MAX_QUESTION_CHARS, home: { city: config.HOME_CITY, province: config.HOME_PROVINCE } });
 }
 
 /**

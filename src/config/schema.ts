@@ -30,6 +30,9 @@ export const EnvSchema = z
     CORPUS_DIR: z.string().default("corpus"),
     DATA_DIR: z.string().default("data"),
     MAX_QUESTION_CHARS: positiveInt(500),
+    /** The deployment's own city and province: their measures answer first, higher levels follow as 上级政策. */
+    HOME_CITY: z.string().trim().min(2).max(20).default("泰安市"),
+    HOME_PROVINCE: z.string().trim().min(2).max(20).default("山东省"),
     MAX_UPLOAD_BYTES: positiveInt(10 * 1024 * 1024),
 
     PARSE_TIMEOUT_MS: positiveInt(20_000),

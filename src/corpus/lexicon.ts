@@ -37,6 +37,8 @@ export const LexiconSchema = z.object({
   nearTopicTraps: z.array(NearTopicTrapSchema).optional(),
   /** The one-line English note put before the (Chinese) answer to a question written in English. */
   englishNote: z.string().min(1).optional(),
+  /** Example questions admins choose for /start, the console and refusals; the engine adds one for each further document. */
+  examples: z.array(z.string().min(2).max(60)).default([]),
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 

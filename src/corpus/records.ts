@@ -1,6 +1,6 @@
 import type { DocumentStructure, SectionNode } from "./structure.js";
 import type { OutlineNode, PolicyRecord } from "./types.js";
-import { parseResponsibleUnits, type UnitsClause } from "./units.js";
+import { parseResponsibleUnits, splitUnits, type UnitsClause } from "./units.js";
 
 /**
  * Turns a recovered structure into citable records and an outline tree.
@@ -33,41 +33,77 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
     const path = [...parentPath, label];
     const outlineNode: OutlineNode = { heading: label, title: heading.title, number: heading.marker, children: [] };
 
-    const { text, clause } = unitsOfBody(node.paragraphs);
+    const pairs = questionPairs(node.paragraphs);
+    const untitledArticle = heading.style === "article" && heading.title === heading.marker;
+    const { text, clause } = unitsOfBody(pairs ? pairs.before : node.paragraphs);
     if (text) {
       const id = `${documentId}#${idPath}`;
       records.push({
         id,
         documentId,
         document,
-        kind: clause || heading.inline ? "measure" : "section",
+        kind: clause ? "measure" : "section",
         path,
         number: heading.marker,
-        title: heading.title,
+        title: untitledArticle ? articleTitle(text, heading.marker) : heading.title,
+        ...(untitledArticle && articleTitle(text, heading.marker) !== heading.marker ? { titleDerived: true } : {}),
         text,
         units: clause?.units ?? [],
         ...(clause?.roles ? { unitRoles: clause.roles } : {}),
+        ...(clause?.openEnded ? { unitsOpenEnded: true } : {}),
       });
       outlineNode.recordId = id;
     }
-    node.tables.forEach((table, t) => {
-      const [header = [], ...rows] = table.rows;
-      const title = table.caption ?? heading.title;
-      const id = `${documentId}#${idPath}t${t + 1}`;
+    // A 政策解读 of 问：…/答：… pairs: each pair is a record titled by its question.
+    pairs?.pairs.forEach((pair, q) => {
+      const id = `${documentId}#${idPath}q${q + 1}`;
+      const answer = unitsOfBody(pair.answer);
       records.push({
         id,
         documentId,
         document,
-        kind: "table",
-        path: table.caption ? [...path, table.caption] : path,
+        kind: answer.clause ? "measure" : "section",
+        path: [...path, pair.question],
         number: null,
-        title,
-        text: rows.map((row) => renderRow(header, row)).join("\n"),
-        // A schedule under a measure is that measure's: the same units answer for it.
-        units: clause?.units ?? [],
-        table: { header, rows },
+        title: pair.question,
+        // A question is mostly question words (申请, 哪个部门, 材料): searched as a title they would outweigh its topic.
+        titleDerived: true,
+        text: answer.text,
+        units: answer.clause?.units ?? [],
+        ...(answer.clause?.roles ? { unitRoles: answer.clause.roles } : {}),
+        ...(answer.clause?.openEnded ? { unitsOpenEnded: true } : {}),
       });
-      outlineNode.children.push({ heading: title, title, number: null, recordId: id, children: [] });
+      outlineNode.children.push({ heading: pair.question, title: pair.question, number: null, recordId: id, children: [] });
+    });
+    node.tables.forEach((table, t) => {
+      const [header = [], ...rows] = table.rows;
+      const caption = table.caption ?? heading.title;
+      const tablePath = table.caption ? [...path, table.caption] : path;
+      const unitColumn = header.findIndex((h) => UNIT_COLUMN.test(h.replace(/\s+/g, "")));
+      const tableNode: OutlineNode = { heading: caption, title: caption, number: null, children: [] };
+      // Each row is cited on its own, with its table's caption: a caption alone answers no question about one row.
+      rows.forEach((row, r) => {
+        const id = rows.length === 1 ? `${documentId}#${idPath}t${t + 1}` : `${documentId}#${idPath}t${t + 1}r${r + 1}`;
+        const key = row.find((cell) => cell.trim()) ?? caption;
+        const rowUnits = unitColumn >= 0 && row[unitColumn] ? splitUnits(row[unitColumn]!) : (clause?.units ?? []);
+        records.push({
+          id,
+          documentId,
+          document,
+          kind: "table",
+          path: tablePath,
+          number: null,
+          title: rows.length === 1 ? caption : key,
+          ...(rows.length === 1 ? {} : { titleDerived: true }),
+          text: renderRow(header, row),
+          // A schedule under a measure is that measure's: the same units answer for it, unless a column names its own.
+          units: rowUnits,
+          table: { header, rows: [row] },
+        });
+        if (rows.length === 1) tableNode.recordId = id;
+        else tableNode.children.push({ heading: key, title: key, number: null, recordId: id, children: [] });
+      });
+      outlineNode.children.push(tableNode);
     });
     node.children.forEach((child, c) => outlineNode.children.push(visit(child, path, `${idPath}.${c + 1}`)));
     return outlineNode;
@@ -116,11 +152,38 @@ function mergeClauses(clauses: readonly UnitsClause[], textWithout: string): Uni
   if (clauses.length === 1) return { ...clauses[0]!, textWithout };
   const unique = (names: string[]) => [...new Set(names)];
   const units = unique(clauses.flatMap((c) => c.units));
+  const openEnded = clauses.some((c) => c.openEnded) ? { openEnded: true } : {};
   const withRoles = clauses.filter((c) => c.roles);
-  if (withRoles.length === 0) return { units, textWithout };
+  if (withRoles.length === 0) return { units, ...openEnded, textWithout };
   const lead = unique(withRoles.flatMap((c) => c.roles!.lead));
   const support = unique(withRoles.flatMap((c) => c.roles!.support)).filter((u) => !lead.includes(u));
-  return { units, roles: { lead, support }, textWithout };
+  return { units, roles: { lead, support }, ...openEnded, textWithout };
+}
+
+/** A table column that names each row's units. */
+const UNIT_COLUMN = /^(责任单位|责任部门|受理部门|受理单位|牵头单位|负责单位|承办单位|主管部门|实施单位)$/;
+
+/** An untitled article's title for ranking and display: its lead clause (its citation keeps 第八条). */
+export function articleTitle(text: string, marker: string): string {
+  const lead = text.split(/[，。；：,;:\n]/)[0]?.trim() ?? "";
+  if (lead.length < 4) return marker;
+  return lead.length > 24 ? `${lead.slice(0, 22)}…` : lead;
+}
+
+const QUESTION = /^(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:问|Q)\s*[：:]\s*(.+)$/;
+const ANSWER = /^(?:答|A)\s*[：:]\s*/;
+
+/** 问：…/答：… pairs in a body, and what precedes the first question; undefined when there are none. */
+function questionPairs(paragraphs: readonly string[]): { before: string[]; pairs: { question: string; answer: string[] }[] } | undefined {
+  const first = paragraphs.findIndex((p) => QUESTION.test(p));
+  if (first === -1) return undefined;
+  const pairs: { question: string; answer: string[] }[] = [];
+  for (const paragraph of paragraphs.slice(first)) {
+    const q = QUESTION.exec(paragraph);
+    if (q?.[1]) pairs.push({ question: q[1].trim(), answer: [] });
+    else pairs.at(-1)!.answer.push(paragraph.replace(ANSWER, ""));
+  }
+  return { before: paragraphs.slice(0, first), pairs: pairs.filter((p) => p.answer.length > 0) };
 }
 
 /** A table row with its header, so the row reads on its own: `项目：发明专利授权；资助标准：每件…`. */

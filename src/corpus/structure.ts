@@ -1,6 +1,7 @@
 import type { Block } from "./blocks.js";
 import { cleanText } from "./clean.js";
 import { matchHeading, sameFamily, type HeadingMatch, type HeadingStyle } from "./headings.js";
+import { takeTitle, withoutPageFooter } from "./title.js";
 
 /** A heading with what stands under it, before records are made. */
 export interface SectionNode {
@@ -19,9 +20,6 @@ export interface DocumentStructure {
   sections: SectionNode[];
 }
 
-/** Labels that head an attachment, not its title. */
-const ATTACHMENT_LABEL = /^附件\s*[0-9一二三四五六七八九十]*\s*[：:]?$/;
-const MAX_TITLE_CHARS = 60;
 
 /**
  * Recovers a document's title and heading hierarchy from its blocks. Levels
@@ -35,13 +33,14 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
     .map((b): Block => (b.kind === "paragraph" ? { kind: "paragraph", text: cleanText(b.text) } : { kind: "table", rows: b.rows.map((r) => r.map(cleanText)) }))
     .filter((b) => (b.kind === "paragraph" ? b.text.length > 0 : b.rows.some((r) => r.some(Boolean))));
 
-  const { title, consumed } = takeTitle(cleaned, fallbackTitle);
+  const body = withoutPageFooter(cleaned);
+  const { title, consumed } = takeTitle(body, fallbackTitle);
   const root: SectionNode = { heading: undefined, paragraphs: [], tables: [], children: [] };
   const stack: { style: HeadingStyle; ordinal: number; node: SectionNode }[] = [];
   const current = () => stack[stack.length - 1]?.node ?? root;
   let pendingCaption: string | undefined;
 
-  for (const block of cleaned.slice(consumed)) {
+  for (const block of body.slice(consumed)) {
     if (block.kind === "table") {
       // The caption names the table; it is not also body text.
       if (pendingCaption !== undefined && current().paragraphs.at(-1) === pendingCaption) current().paragraphs.pop();
@@ -145,29 +144,4 @@ function listLevel(stack: readonly OpenLevel[], heading: HeadingMatch): number {
     if (sameFamily(open.style, heading.style) && heading.ordinal === open.ordinal + 1) return i;
   }
   return stack.length;
-}
-
-/**
- * The title is the first short line(s) before any heading or sentence, with
- * an `附件` label skipped and a following `（征求意见稿）`-style line joined.
- */
-function takeTitle(blocks: readonly Block[], fallbackTitle: string): { title: string; consumed: number } {
-  let i = 0;
-  while (i < blocks.length && blocks[i]!.kind === "paragraph" && ATTACHMENT_LABEL.test((blocks[i] as { text: string }).text)) i++;
-  const first = blocks[i];
-  if (!first || first.kind !== "paragraph" || matchHeading(first.text) || !looksLikeTitle(first.text)) {
-    return { title: fallbackTitle, consumed: i };
-  }
-  let title = first.text;
-  i++;
-  const next = blocks[i];
-  if (next?.kind === "paragraph" && /^[（(][^）)]{1,20}[）)]$/.test(next.text)) {
-    title += next.text.replace(/^\(/, "（").replace(/\)$/, "）");
-    i++;
-  }
-  return { title, consumed: i };
-}
-
-function looksLikeTitle(text: string): boolean {
-  return text.length <= MAX_TITLE_CHARS && !/[。；;，,]/.test(text);
 }

@@ -31,6 +31,8 @@ export interface PolicyRecord {
   units: ResponsibleUnit[];
   /** Where a document names 牵头单位 / 配合单位, the two lists apart. */
   unitRoles?: { lead: ResponsibleUnit[]; support: ResponsibleUnit[] };
+  /** True when the title is not a heading written to name the record: an untitled article's lead clause, a table row's first cell, a Q&A pair's question. */
+  titleDerived?: boolean;
   /** True when the text ends its list of units with 等 (国家知识产权局、财政部等按职责分工负责): not every unit is named. */
   unitsOpenEnded?: boolean;
   /** For a table record: its header and rows. */

@@ -4,7 +4,16 @@ import type { ResponsibleUnit } from "./types.js";
 export interface UnitsClause {
   units: ResponsibleUnit[];
   roles?: { lead: ResponsibleUnit[]; support: ResponsibleUnit[] };
+  /** The list ended in 等: the units named are not all of them. */
+  openEnded?: boolean;
   textWithout: string;
+}
+
+/** `国家知识产权局、财政部等` → the units without 等, and whether it was there. */
+function withoutEtc(units: ResponsibleUnit[]): { units: ResponsibleUnit[]; openEnded?: boolean } {
+  const last = units.at(-1);
+  if (!last || !/[^等]等$/.test(last) || last.length < 3) return { units };
+  return { units: [...units.slice(0, -1), last.slice(0, -1)], openEnded: true };
 }
 
 /**
@@ -54,26 +63,26 @@ const RESPONSIBLE_SUFFIX = new RegExp(`[（(]\\s*由?\\s*(${NAMES})\\s*(?:按职
 export function parseResponsibleUnits(body: string): UnitsClause | undefined {
   const text = body.trimEnd();
   let m = RESPONSIBLE.exec(text) ?? RESPONSIBLE_BARE.exec(text);
-  if (m?.[1]) return { units: splitUnits(m[1]), textWithout: strip(text, m) };
+  if (m?.[1]) return { ...withoutEtc(splitUnits(m[1])), textWithout: strip(text, m) };
 
   m = LEAD_SUPPORT.exec(text);
   if (m?.[1] && m[2]) {
     const lead = splitUnits(m[1]);
-    const support = splitUnits(m[2]);
-    return { units: [...lead, ...support], roles: { lead, support }, textWithout: strip(text, m) };
+    const { units: support, openEnded } = withoutEtc(splitUnits(m[2]));
+    return { units: [...lead, ...support], roles: { lead, support }, ...(openEnded ? { openEnded } : {}), textWithout: strip(text, m) };
   }
   m = LEAD_ONLY.exec(text);
   if (m?.[1]) {
-    const lead = splitUnits(m[1]);
-    return { units: lead, roles: { lead, support: [] }, textWithout: strip(text, m) };
+    const { units: lead, openEnded } = withoutEtc(splitUnits(m[1]));
+    return { units: lead, roles: { lead, support: [] }, ...(openEnded ? { openEnded } : {}), textWithout: strip(text, m) };
   }
 
   m = RESPONSIBLE_SUFFIX.exec(text);
   if (m?.[1]) {
-    const units = splitUnits(m[1]);
+    const { units, openEnded } = withoutEtc(splitUnits(m[1]));
     // "（…负责）" is a units clause only when every item reads like a unit's name, not a sentence.
     if (units.length > 0 && units.every((u) => u.length <= 24 && !/[。，,：:]/.test(u))) {
-      return { units, textWithout: strip(text, m) };
+      return { units, ...(openEnded ? { openEnded } : {}), textWithout: strip(text, m) };
     }
   }
   return undefined;

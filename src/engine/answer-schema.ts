@@ -79,6 +79,12 @@ export const QuestionKindSchema = z.enum([
   "target",
   "general",
   "follow_up",
+  /** Greetings, thanks, a request for a person: a short friendly reply, no measure. */
+  "small_talk",
+  /** The best measures are too close to call: the answer asks back which one is meant. */
+  "clarify",
+  /** Several questions in one message, each answered in its own section. */
+  "multi",
   "out_of_scope",
   "invalid",
 ]);

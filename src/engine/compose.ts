@@ -42,7 +42,10 @@ export function joinQuote(record: PolicyRecord, sentences: readonly string[]): s
 /** How a record is named in a sentence: 《泰安市专利资助办法》第八条, or 《纲要》「建立知识产权运营机制」. */
 export function citeAs(record: PolicyRecord, meta: DocumentMeta): string {
   const article = record.number && /^第.+条$/.test(record.number) ? record.number : undefined;
-  return `《${meta.short}》${article ?? `「${record.title}」`}`;
+  if (article) return `《${meta.short}》${article}`;
+  // A table row is cited as its row under the table's caption.
+  const caption = record.kind === "table" && record.path.at(-1) !== record.title ? `「${record.path.at(-1)}」` : "";
+  return `《${meta.short}》${caption}「${record.title}」`;
 }
 
 export function citationFor(record: PolicyRecord, quote: string, documents: DocumentLookup): Citation {
@@ -99,6 +102,8 @@ function notSpecifiedNote(record: PolicyRecord, missing: readonly Specific[], qu
 /** How many sentences to quote: a general question about a section ("工作原则有哪几条") gets the section whole, if short. */
 function sentencesFor(record: PolicyRecord, question: QuestionAnalysis): number {
   if (question.asksGeneral && record.kind === "section" && record.text.length <= 400) return 8;
+  // "要交哪些材料": a short list is quoted whole, never cut after its second item.
+  if (question.specifics.includes("procedure") && record.text.length <= 400 && /\n/.test(record.text)) return 12;
   return question.asksTarget ? 3 : 2;
 }
 

@@ -8,10 +8,15 @@ import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
 import { UnitDirectory } from "./unit-directory.js";
 import { checkQuestion, normalizeQuestion } from "./question-check.js";
+import { documentsNamed, genreWeight } from "./genre.js";
+import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, type LevelFocus } from "./jurisdiction.js";
+import { examplesFrom } from "./examples.js";
 import { wordKey } from "../index/lexical.js";
 
 export interface EngineOptions {
   maxQuestionChars: number;
+  /** The deployment's city and province (default 泰安市, 山东省). */
+  home?: HomeJurisdiction;
   /** Example questions offered with a refusal and on /start. */
   examples?: readonly string[];
 }
@@ -24,13 +29,11 @@ export interface Explained {
   analysis?: QuestionAnalysis;
 }
 
-export const DEFAULT_EXAMPLES = [
-  "专利质押贷款怎么办理？",
-  "申请专利有没有资助或奖励政策？",
-  "地理标志产品保护找哪个部门？",
-  "市公安局负责哪些知识产权工作？",
-  "到2025年有效注册商标量的目标是多少？",
-];
+const DEFAULT_HOME: HomeJurisdiction = { city: "泰安市", province: "山东省" };
+/** A higher-level measure is shown as 上级政策 when it scores at least this share of the home measure answering. */
+const HIGHER_SHARE = 0.7;
+/** A home measure with units replaces a higher-level first hit for a question that names no level when it scores this share of it. */
+const HOME_FIRST_SHARE = 0.55;
 
 /** Related measures are shown when they score at least this share of the best one. */
 const RELATED_SHARE = 0.8;
@@ -50,6 +53,8 @@ export class PolicyEngine {
   private readonly vocabulary: QuestionVocabulary;
   private readonly examples: readonly string[];
   private readonly metas: Map<string, DocumentMeta>;
+  private readonly home: HomeJurisdiction;
+  private readonly regions: { region: string; level: DocumentMeta["level"] }[];
   /** Document metadata by id, for citations. */
   readonly lookup: DocumentLookup;
 
@@ -71,7 +76,9 @@ export class PolicyEngine {
       knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
       inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };
-    this.examples = options.examples ?? DEFAULT_EXAMPLES;
+    this.home = options.home ?? DEFAULT_HOME;
+    this.regions = index.documents.flatMap((d) => (d.meta.region ? [{ region: d.meta.region, level: d.meta.level }] : []));
+    this.examples = options.examples ?? examplesFrom(index.lexicon.examples ?? [], index.records, this.lookup);
   }
 
   async answer(question: string, context?: AnswerContext, mode: RetrievalMode = "hybrid"): Promise<Answer> {
@@ -92,8 +99,10 @@ export class PolicyEngine {
     // "市公安局负责哪些工作" or just "中院": every measure of that unit.
     if (analysis.units.length === 1 && scope !== "outside" && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
       const unit = analysis.units[0]!;
-      const records = this.recordsOfUnit(unit);
-      return { answer: composeUnitDuties(question, unit, records, this.lookup), candidates: records, analysis };
+      // "省农业农村厅牵头哪些工作": only the measures it leads, not those it merely supports.
+      const leadOnly = /牵头/.test(question);
+      const records = this.recordsOfUnit(unit).filter((r) => !leadOnly || (r.unitRoles?.lead ?? []).includes(unit));
+      return { answer: composeUnitDuties(question, unit, records, this.lookup, leadOnly), candidates: records, analysis };
     }
 
     // A short message with no topic of its own continues the conversation, unless it is about something else
@@ -121,7 +130,17 @@ export class PolicyEngine {
 
     const boosts = new Map<string, number>();
     if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
-    const ranked = await retrieve(this.index, this.records, analysis, mode, boosts);
+    const focus = levelAsked(question, this.home, this.regions);
+    const named = documentsNamed(question, this.index.documents);
+    const ranked = homeFirst(
+      await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
+        const meta = this.lookup.meta(r.documentId);
+        return levelWeight(meta, focus, this.home) * genreWeight(meta, analysis, named, r.documentId);
+      }),
+      focus,
+      this.lookup,
+      this.home,
+    );
     const top = ranked[0];
     if (!top) {
       return {
@@ -130,14 +149,24 @@ export class PolicyEngine {
         analysis,
       };
     }
+    const levelOf = (r: PolicyRecord) => (isHome(this.lookup.meta(r.documentId), this.home) ? 0 : 1 + levelsAbove(this.lookup.meta(r.documentId).level));
+    // With no level asked, the home city answers and one higher-level measure on the same topic follows as 上级政策.
+    const higher = focus
+      ? []
+      : ranked
+          .slice(1, 6)
+          .filter((r) => levelOf(r.record) > levelOf(top.record) && r.score >= top.score * HIGHER_SHARE && r.lexical >= top.lexical * RELATED_LEXICAL_SHARE)
+          .slice(0, 1)
+          .map((r) => r.record);
     const related = ranked
       .slice(1)
+      .filter((r) => !higher.includes(r.record) && (focus !== undefined || levelOf(r.record) <= levelOf(top.record)))
       .filter((r) => r.score >= top.score * RELATED_SHARE && r.lexical >= top.lexical * RELATED_LEXICAL_SHARE && r.record.kind !== "section")
       .slice(0, MAX_RELATED)
       .map((r) => r.record);
     const kind = this.kindOf(analysis, isFollowUp);
     const answer = composeAnswer(
-      { question, kind, analysis, primary: top.record, related, candidates: ranked.slice(1, 8).map((r) => r.record), confidence: confidenceOf(top, analysis) },
+      { question, kind, analysis, primary: top.record, related, higher, candidates: ranked.slice(1, 8).map((r) => r.record), confidence: confidenceOf(top, analysis) },
       this.lookup,
     );
     return { answer, candidates: ranked.slice(0, 5).map((r) => r.record), analysis };
@@ -219,6 +248,19 @@ export class PolicyEngine {
   private recordsOfUnit(unit: string): PolicyRecord[] {
     return this.index.records.filter((r) => r.units.includes(unit));
   }
+}
+
+/**
+ * With no level asked, a Tai'an enterprise is never answered with a higher
+ * level's units alone: a home measure with units that scores near the top
+ * comes first, and the higher one follows it.
+ */
+function homeFirst(ranked: RankedRecord[], focus: LevelFocus | undefined, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
+  const top = ranked[0];
+  const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
+  if (!top || focus || atHome(top)) return ranked;
+  const home = ranked.find((r) => atHome(r) && r.record.units.length > 0 && r.score >= top.score * HOME_FIRST_SHARE);
+  return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
 }
 
 const UNKNOWN_META: DocumentMeta = { level: "unknown", status: "official", short: "" };

@@ -135,6 +135,7 @@ export function lexiconWords(lexicon: Lexicon): Set<string> {
 export function normalizeLexicon(lexicon: Lexicon): Lexicon {
   const all = (words: readonly string[]) => words.map(Tokenizer.normalize);
   return {
+    ...lexicon,
     keepWhole: all(lexicon.keepWhole),
     synonyms: lexicon.synonyms.map((g) => ({ when: all(g.when), add: all(g.add) })),
     domainTerms: all(lexicon.domainTerms),

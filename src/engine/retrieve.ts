@@ -29,6 +29,8 @@ export async function retrieve(
   question: QuestionAnalysis,
   mode: RetrievalMode = "hybrid",
   boosts: ReadonlyMap<string, number> = new Map(),
+  /** A record's weight before structure is considered: its document's level against the one asked (see `levelWeight`). */
+  weightOf: (record: PolicyRecord) => number = () => 1,
 ): Promise<RankedRecord[]> {
   const lexicalBest = new Map<string, number>();
   const vectorBest = new Map<string, number>();
@@ -56,7 +58,7 @@ export async function retrieve(
   for (const [id, base] of fused) {
     const record = records.get(id);
     if (!record) continue;
-    const score = base * structureFactor(record, question) + targetBonus(record, question) + (boosts.get(id) ?? 0);
+    const score = base * weightOf(record) * structureFactor(record, question) + targetBonus(record, question) + (boosts.get(id) ?? 0);
     ranked.push({ record, score, lexical: lexicalBest.get(id) ?? 0, vector: vectorBest.get(id) ?? 0 });
   }
   return ranked.sort((a, b) => b.score - a.score || b.lexical - a.lexical);
@@ -69,13 +71,17 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   const distinctive = (w: string) => w.length >= 2 && record.title.includes(w) && !record.document.includes(w);
   const inTitle = question.words.filter(distinctive).length;
   const expandedInTitle = question.expansions.filter(distinctive).length;
-  factor += 0.12 * Math.min(inTitle, 3) + 0.06 * Math.min(expandedInTitle, 2);
+  // A heading written to name the record says what it is about; a derived title (a row's cell, a question) only partly.
+  const titleWeight = record.titleDerived ? 0.5 : 1;
+  factor += titleWeight * (0.12 * Math.min(inTitle, 3) + 0.06 * Math.min(expandedInTitle, 2));
   if ((question.asksWho || question.specifics.length > 0) && record.units.length === 0 && record.kind !== "table") factor -= 0.15;
   if (question.asksGeneral && record.kind === "section") factor += 0.25;
   // "发明专利授权资助多少钱": the text that gives the amount (a subsidy schedule) over the one that promises a policy.
   if (question.specifics.some((s) => givesSpecific(record.text, s))) factor += 0.3;
   // "海关那边能帮忙拦吗": the measures that unit is responsible for.
   if (question.units.some((u) => record.units.includes(u))) factor += 0.2;
+  // One row of a schedule answers an amount or a standard; a general question about the topic belongs with the measure.
+  if (record.kind === "table") factor -= 0.3;
   return factor;
 }
 

@@ -1,3 +1,4 @@
+import { shortTitle } from "../corpus/document-meta.js";
 import type { PolicyRecord } from "../corpus/types.js";
 
 /** A searchable piece of a record: the whole measure, a sentence window of a long one, or one table row. */
@@ -27,9 +28,11 @@ export function embeddingText(chunk: Chunk): string {
 }
 
 export function chunkRecord(record: PolicyRecord): Chunk[] {
-  const context = record.path.slice(0, -1).join(" ");
+  // A title derived from the text (an article's lead clause) is already in the text: as a title it would count its words thrice.
+  // The document's short name tells what all its records are about (专利导航项目, 纠纷人民调解): context for each.
+  const context = [shortTitle(record.document), ...record.path.slice(0, -1), ...(record.titleDerived ? [record.title] : [])].join(" ");
   // A preamble's "title" is the document's: searched as a title it would pull every question naming 泰安 or 知识产权 to it.
-  const title = record.title === record.document ? "" : record.title;
+  const title = record.title === record.document || record.titleDerived ? "" : record.title;
   const base = { recordId: record.id, title, context };
   if (record.table) {
     return record.text.split("\n").map((row, i) => ({ ...base, id: `${record.id}~r${i + 1}`, text: row }));

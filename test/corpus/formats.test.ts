@@ -42,6 +42,8 @@ describe(".md", () => {
       ["measure", "二、重点任务 / （一）强化商标品牌培育 / 2.推进地理标志商标运用"],
       ["section", "二、重点任务 / （二）加大商标品牌奖励"],
       ["table", "二、重点任务 / （二）加大商标品牌奖励 / 附表：商标品牌奖励标准"],
+      ["table", "二、重点任务 / （二）加大商标品牌奖励 / 附表：商标品牌奖励标准"],
+      ["table", "二、重点任务 / （二）加大商标品牌奖励 / 附表：商标品牌奖励标准"],
       ["section", "三、保障措施"],
     ]);
     // Markdown's soft line breaks inside a paragraph join without a space.
@@ -61,18 +63,12 @@ describe(".md", () => {
     expect(measure.text).not.toContain("责任单位");
   });
 
-  it("keeps the header with every row of a GFM table, cited with the table's caption", async () => {
-    const table = (await load("trademark.md")).records.find((r) => r.kind === "table")!;
-    expect(table.title).toBe("附表：商标品牌奖励标准");
-    expect(table.table).toEqual({
-      header: ["项目", "奖励标准", "备注"],
-      rows: [
-        ["驰名商标认定", "每件奖励50万元", "一次性奖励"],
-        ["地理标志商标注册", "每件奖励10万元", "限本市申请人"],
-        ["马德里商标国际注册", "每件奖励3000元", "每家企业每年最高5万元"],
-      ],
-    });
-    expect(table.text.split("\n")).toEqual([
+  it("makes each row of a GFM table a record with the header, cited under the table's caption", async () => {
+    const rows = (await load("trademark.md")).records.filter((r) => r.kind === "table");
+    expect(rows.map((r) => r.title)).toEqual(["驰名商标认定", "地理标志商标注册", "马德里商标国际注册"]);
+    for (const row of rows) expect(row.path.at(-1)).toBe("附表：商标品牌奖励标准");
+    expect(rows[0]!.table).toEqual({ header: ["项目", "奖励标准", "备注"], rows: [["驰名商标认定", "每件奖励50万元", "一次性奖励"]] });
+    expect(rows.map((r) => r.text)).toEqual([
       "项目：驰名商标认定；奖励标准：每件奖励50万元；备注：一次性奖励",
       "项目：地理标志商标注册；奖励标准：每件奖励10万元；备注：限本市申请人",
       "项目：马德里商标国际注册；奖励标准：每件奖励3000元；备注：每家企业每年最高5万元",
@@ -92,7 +88,7 @@ describe.each(["subsidy.docx", "subsidy.html", "subsidy.pdf"])("%s", (file) => {
       ["section", "一、总则 / （一）资助目的"],
       ["section", "一、总则 / （二）资助对象"],
       ["measure", "二、资助措施 / （一）专利授权资助"],
-      ["table", "二、资助措施 / （一）专利授权资助 / 附表：专利资助标准"],
+      ...Array.from({ length: 4 }, () => ["table", "二、资助措施 / （一）专利授权资助 / 附表：专利资助标准"]),
       ["section", "三、附则"],
     ]);
     const grant = byTitle(doc, "专利授权资助")!;
@@ -102,12 +98,15 @@ describe.each(["subsidy.docx", "subsidy.html", "subsidy.pdf"])("%s", (file) => {
     expect(byTitle(doc, "资助对象")!.text).toBe("1.在本市依法登记注册的企业、高校和科研院所。\n2.户籍或工作单位在本市的个人。");
   });
 
-  it("keeps the table's header with every row and cites the table by its caption", async () => {
-    const table = (await load(file)).records.find((r) => r.kind === "table")!;
-    expect(table.title).toBe("附表：专利资助标准");
-    expect(table.table!.header).toEqual(["项目", "资助标准", "备注"]);
-    expect(table.table!.rows.map((row) => row[0])).toEqual(["发明专利授权", "实用新型专利授权", "PCT国际专利申请", "专利质押融资"]);
-    expect(table.text.split("\n")[0]).toBe("项目：发明专利授权；资助标准：每件资助5000元；备注：每家单位每年最高50万元");
+  it("makes each table row a record with the header, cited under the table's caption with its measure's units", async () => {
+    const rows = (await load(file)).records.filter((r) => r.kind === "table");
+    expect(rows.map((r) => r.title)).toEqual(["发明专利授权", "实用新型专利授权", "PCT国际专利申请", "专利质押融资"]);
+    for (const row of rows) {
+      expect(row.path.at(-1)).toBe("附表：专利资助标准");
+      expect(row.table!.header).toEqual(["项目", "资助标准", "备注"]);
+      expect(row.units).toEqual(["市市场监管局", "市财政局"]);
+    }
+    expect(rows[0]!.text).toBe("项目：发明专利授权；资助标准：每件资助5000元；备注：每家单位每年最高50万元");
   });
 });
 

@@ -105,7 +105,8 @@ describe("heading recovery", () => {
       ["第一部分总体要求", "第一章总则", "第二节行政保护", "第二条执法协作"],
       ["第一部分总体要求", "第二章附则", "第六十一条"],
     ]);
-    expect(records[0]).toMatchObject({ number: "第一条", title: "第一条", text: "为了加强知识产权保护，制定本条例。" });
+    // An untitled article is titled by its lead clause for ranking and display; its place and citation keep 第一条.
+    expect(records[0]).toMatchObject({ number: "第一条", title: "为了加强知识产权保护", titleDerived: true, text: "为了加强知识产权保护，制定本条例。" });
     expect(records[1]).toMatchObject({ title: "执法协作", units: ["市市场监管局", "市公安局"] });
   });
 

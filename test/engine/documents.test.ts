@@ -19,11 +19,11 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe("a subsidy schedule in a related document", () => {
-  it("answers an amount from the table row, header and all, cited with the table's heading and its measure's units", async () => {
+  it("answers an amount from the table row, header and all, cited as its row under the table's caption with its measure's units", async () => {
     const answer = await engine.answer("发明专利授权能资助多少钱？");
     const first = answer.citations[0]!;
     expect(first.document).toBe("泰安市专利资助办法（测试样例）");
-    expect(first.title).toBe("附表：专利资助标准");
+    expect(first.title).toBe("发明专利授权");
     expect(first.path.at(-1)).toBe("附表：专利资助标准");
     expect(first.units).toEqual(["市市场监管局", "市财政局"]);
     expect(first.quote).toContain("项目：发明专利授权；资助标准：每件资助5000元");

@@ -25,7 +25,8 @@ describe("chunks", () => {
       const chunks = chunkRecord(r);
       expect(chunks).toHaveLength(1);
       expect(embeddingText(chunks[0]!)).toBe(`${r.title}。${r.text}`);
-      expect(chunks[0]!.context).toBe(r.path.slice(0, -1).join(" "));
+      // The document's short name is context for every record of it.
+      expect(chunks[0]!.context).toBe(["泰安市知识产权强市建设纲要", ...r.path.slice(0, -1)].join(" "));
     }
     // The preamble is titled by the document, which would match any question about it.
     expect(chunkRecord(preamble!).map(embeddingText)).toEqual([preamble!.text]);
@@ -37,7 +38,7 @@ describe("chunks", () => {
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) {
       expect(c.title).toBe("加强专利资助");
-      expect(c.context).toBe("三、工作措施 （一）资助");
+      expect(c.context).toBe("某办法 三、工作措施 （一）资助");
       expect(embeddingText(c).startsWith("加强专利资助。")).toBe(true);
     }
     // Every sentence is in some window, and neighbouring windows overlap.

@@ -1,0 +1,78 @@
+import type { DocumentLevel, DocumentMeta } from "../corpus/types.js";
+
+/** The deployment's own place: its city's measures answer first, higher levels follow as 上级政策. */
+export interface HomeJurisdiction {
+  city: string;
+  province: string;
+}
+
+/** The level a question asks about when it names one (省里的政策, 国家层面, 岱岳区), else undefined. */
+export interface LevelFocus {
+  level: DocumentLevel;
+  /** A named county or district (岱岳区), for telling county documents apart. */
+  region?: string;
+}
+
+const ORDER: Record<DocumentLevel, number> = { county: 0, municipal: 1, unknown: 1, provincial: 2, national: 3 };
+
+/** How far above the home city a level is: 0 for the city itself (and documents of no known level). */
+export function levelsAbove(level: DocumentLevel): number {
+  return Math.max(0, ORDER[level] - ORDER.municipal);
+}
+
+/** A document of the home city itself (or of no known level): what answers a question that names no level. */
+export function isHome(meta: DocumentMeta, home: HomeJurisdiction): boolean {
+  if (meta.level === "unknown") return true;
+  return meta.level === "municipal" && (meta.region === undefined || meta.region === home.city);
+}
+
+const PROVINCIAL = /(省里|省级|全省|省政府|省委|省上|省内|省厅|省一级)/;
+const NATIONAL = /(国家层面|国家级|全国|国务院|中央|部委|^国家|国家(今年|明年|有|出台|的|关于|政策|规定|要求|层级|对|在|要|怎么|是否|会))/;
+const MUNICIPAL = /(市里|市级|本市|我市|全市|市政府)/;
+const COUNTY = /(区里|县里|区级|县级|区政府|县政府)/;
+
+/**
+ * Which level a question names, if any: the province by name or 省里, the
+ * nation, the home city, a county or district by name or 区里. Regions are
+ * those the corpus's documents govern, so a new document's district is
+ * known without a code change.
+ */
+export function levelAsked(question: string, home: HomeJurisdiction, regions: readonly { region: string; level: DocumentLevel }[]): LevelFocus | undefined {
+  const provinceName = home.province.replace(/省$/, "");
+  for (const { region, level } of regions) {
+    if (level === "county" && question.includes(region)) return { level: "county", region };
+    if (level === "county" && region.length >= 3 && question.includes(region.slice(0, -1))) return { level: "county", region };
+  }
+  if (PROVINCIAL.test(question) || question.includes(home.province) || new RegExp(`${provinceName}(?!大学)`).test(question)) return { level: "provincial" };
+  if (NATIONAL.test(question)) return { level: "national" };
+  if (COUNTY.test(question)) return { level: "county" };
+  if (MUNICIPAL.test(question) || question.includes(home.city)) return { level: "municipal" };
+  return undefined;
+}
+
+/**
+ * A document's weight for a question: the level asked wins; with none asked
+ * the home city's documents come first, a county's a little after, higher
+ * levels after those, so that a provincial measure whose title names the
+ * topic does not outrank the city's measure on it.
+ */
+export function levelWeight(meta: DocumentMeta, focus: LevelFocus | undefined, home: HomeJurisdiction): number {
+  if (focus) {
+    if (meta.level !== focus.level) return meta.level === "unknown" ? 0.9 : 0.7;
+    if (focus.region && meta.region && meta.region !== focus.region) return 0.8;
+    return 1.25;
+  }
+  const foreignCity = meta.level === "municipal" && meta.region !== undefined && meta.region !== home.city;
+  if (foreignCity) return 0.75;
+  switch (meta.level) {
+    case "municipal":
+    case "unknown":
+      return 1;
+    case "county":
+      return 0.75;
+    case "provincial":
+      return 0.8;
+    case "national":
+      return 0.75;
+  }
+}
