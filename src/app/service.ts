@@ -30,6 +30,7 @@ import type {
 } from "./types.js";
 import { changeFile, cleanDataLeftovers, recoverCorpus, UPLOADS_DIR } from "./recovery.js";
 import { validateUpload } from "./upload.js";
+import { countTables } from "../corpus/records.js";
 
 /** A curated answer is used when a question is at least this alike to its question. */
 export const CURATED_SIMILARITY = 0.62;
@@ -110,7 +111,7 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     meta: doc.meta,
     measures: doc.records.filter((r) => r.kind === "measure").length,
     sections: doc.records.filter((r) => r.kind === "section").length,
-    tables: doc.records.filter((r) => r.kind === "table").length,
+    tables: countTables(doc.records),
     units: new Set(doc.records.flatMap((r) => r.units)).size,
   });
 

@@ -197,3 +197,8 @@ export function renderRow(header: readonly string[], row: readonly string[]): st
 function stripUndefined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** How many tables the records hold: each row is a record of its own, so rows of one table count once. */
+export function countTables(records: readonly PolicyRecord[]): number {
+  return new Set(records.filter((r) => r.kind === "table").map((r) => r.id.replace(/r\d+$/, ""))).size;
+}

@@ -18,6 +18,7 @@ import { BUILD_PREFIX, FILES, VERSION_PREFIX, newVersionName, readCurrentVersion
 import { INDEX_FORMAT_VERSION, IndexManifestSchema, MANIFEST_FILE, type IndexManifest } from "./manifest.js";
 import { Tokenizer } from "./tokenizer.js";
 import { readVectorCache, writeVectors } from "./vector-cache.js";
+import { countTables } from "../corpus/records.js";
 
 export type BuildStage = "parse" | "embed" | "index" | "swap";
 export interface BuildProgress {
@@ -143,7 +144,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
         documents: documents.length,
         measures: records.filter((r) => r.kind === "measure").length,
         sections: records.filter((r) => r.kind === "section").length,
-        tables: records.filter((r) => r.kind === "table").length,
+        tables: countTables(records),
         units: units.size,
         chunks: chunks.length,
         embedded,

@@ -2,6 +2,7 @@ import type { DocumentPreview, Failure, IngestProgress, IngestSummary } from "..
 import type { PolicyRecord } from "../../corpus/types.js";
 import { READABLE_EXTENSIONS_TEXT } from "../../corpus/upload-policy.js";
 import { escapeHtml, truncate } from "./escape.js";
+import { countTables } from "../../corpus/records.js";
 
 const STAGES: Record<IngestProgress["stage"], string> = { parse: "解析文件", embed: "计算向量", index: "建立索引", swap: "切换索引" };
 
@@ -55,12 +56,12 @@ export interface DocumentCounts {
 }
 
 export function countDocument(preview: Pick<DocumentPreview, "outline" | "records" | "unitNames">): DocumentCounts {
-  const numbered = preview.records.filter((r) => r.kind === "measure");
+  // The parser calls a record a measure only when it names units; numbered items without them are sections.
   return {
     chapters: preview.outline.map((n) => n.heading),
-    measures: numbered.filter((r) => r.units.length > 0),
-    otherItems: numbered.filter((r) => r.units.length === 0),
-    tables: preview.records.filter((r) => r.kind === "table").length,
+    measures: preview.records.filter((r) => r.kind === "measure" && r.units.length > 0),
+    otherItems: preview.records.filter((r) => r.kind !== "table" && r.number !== null && r.units.length === 0 && r.path.length > 1),
+    tables: countTables(preview.records),
     units: preview.unitNames,
   };
 }
