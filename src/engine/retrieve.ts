@@ -80,9 +80,29 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   if (question.specifics.some((s) => givesSpecific(record.text, s))) factor += 0.3;
   // "海关那边能帮忙拦吗": the measures that unit is responsible for.
   if (question.units.some((u) => record.units.includes(u))) factor += 0.2;
+  // "由哪个部门牵头": a text that names its 牵头单位 answers it.
+  if (/牵头/.test(question.text) && (record.unitRoles?.lead.length ?? 0) > 0) factor += 0.25;
+  // The question's own phrase written out in the record ("商标国际注册") is better evidence than synonyms of its words.
+  if (sharesPhrase(record, question.text)) factor += 0.15;
   // One row of a schedule answers an amount or a standard; a general question about the topic belongs with the measure.
   if (record.kind === "table") factor -= 0.3;
   return factor;
+}
+
+const PHRASE_CHARS = 5;
+/** Runs of question words and detail words: a phrase of these alone ("哪个部门负责") says nothing of the topic. */
+const FUNCTION_WORDS = /(哪个|哪些|什么|怎么|如何|部门|负责|多少|可以|能不能|是否|需要|申请|办理|有没有|政策|知识产权|泰安)/g;
+
+/** Whether the record's text holds a run of at least five characters of the question, question words aside. */
+function sharesPhrase(record: PolicyRecord, question: string): boolean {
+  const text = record.text;
+  for (const part of question.replace(/[\s，。？！、,.?!；;：:]+/g, "|").split("|")) {
+    const core = part.replace(FUNCTION_WORDS, "|");
+    for (const piece of core.split("|")) {
+      for (let i = 0; i + PHRASE_CHARS <= piece.length; i++) if (text.includes(piece.slice(i, i + PHRASE_CHARS))) return true;
+    }
+  }
+  return false;
 }
 
 /** Fused scores run 0–1; a question about targets belongs with the text that sets them ("到2025年…达到3.6件"), however few words it shares. */
