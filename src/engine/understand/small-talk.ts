@@ -23,24 +23,58 @@ const NOT_TEXT = /[^\p{L}\p{N}\u{1F44D}]+/gu;
  * answer with {@link smallTalkReply}.
  */
 export function classifySmallTalk(message: string, lexicon: SmallTalkLexicon): SmallTalkKind | undefined {
+  if (!lexicon.smallTalk) return undefined;
+  const { phrases, fillers, whole } = compiled(lexicon.smallTalk, lexicon.smallTalkFillers ?? NO_FILLERS);
   let rest = normalizeScript(message).replace(NOT_TEXT, " ");
   const found = new Set<SmallTalkKind>();
-  const phrases = SMALL_TALK_KINDS.flatMap((kind) => (lexicon.smallTalk?.[kind]?.phrases ?? []).map((phrase) => ({ kind, phrase: normalizeScript(phrase) })));
-  // Longest first, so that 人工客服 is taken whole before 人工 or 客服; a one-character phrase (好, 早) only as the whole message.
-  for (const { kind, phrase } of phrases.filter((p) => [...p.phrase].length > 1).sort((a, b) => b.phrase.length - a.phrase.length)) {
-    const pattern = phrasePattern(phrase);
-    if (pattern.test(rest)) {
+  for (const { kind, pattern } of phrases) {
+    if (rest.search(pattern) >= 0) {
       found.add(kind);
       rest = rest.replace(pattern, " ");
     }
   }
-  const fillers = (lexicon.smallTalkFillers ?? []).map(normalizeScript).filter((f) => f.length > 0);
-  for (const filler of fillers.sort((a, b) => b.length - a.length)) rest = rest.replace(phrasePattern(filler), " ");
+  for (const filler of fillers) rest = rest.replace(filler, " ");
   rest = rest.replace(/\s+/g, "");
-  const whole = phrases.find((p) => p.phrase === rest);
-  if (whole) found.add(whole.kind);
+  const wholeKind = rest.length > 0 ? whole.get(rest) : undefined;
+  if (wholeKind) found.add(wholeKind);
   else if (found.size === 0 || [...rest].length > MAX_LEFTOVER) return undefined;
   return PRECEDENCE.find((kind) => found.has(kind));
+}
+
+type SmallTalkTable = NonNullable<Lexicon["smallTalk"]>;
+interface CompiledSmallTalk {
+  /** Phrases of two characters or more, longest first, so that 人工客服 is taken whole before 人工 or 客服. */
+  phrases: { kind: SmallTalkKind; pattern: RegExp }[];
+  fillers: RegExp[];
+  /** Every phrase normalised, to recognise a one-character one (好, 早) that is the whole message. */
+  whole: Map<string, SmallTalkKind>;
+}
+
+const NO_FILLERS: string[] = [];
+const compiledTables = new WeakMap<SmallTalkTable, WeakMap<readonly string[], CompiledSmallTalk>>();
+
+/** The phrases and fillers normalised and compiled once per lexicon, not once per message. */
+function compiled(table: SmallTalkTable, fillerWords: readonly string[]): CompiledSmallTalk {
+  let byFillers = compiledTables.get(table);
+  if (!byFillers) compiledTables.set(table, (byFillers = new WeakMap()));
+  let out = byFillers.get(fillerWords);
+  if (!out) {
+    const all = SMALL_TALK_KINDS.flatMap((kind) => (table[kind]?.phrases ?? []).map((phrase) => ({ kind, phrase: normalizeScript(phrase).replace(/\s+/g, " ").trim() })));
+    out = {
+      phrases: all
+        .filter((p) => [...p.phrase].length > 1)
+        .sort((a, b) => b.phrase.length - a.phrase.length)
+        .map((p) => ({ kind: p.kind, pattern: phrasePattern(p.phrase) })),
+      fillers: fillerWords
+        .map(normalizeScript)
+        .filter((f) => f.length > 0)
+        .sort((a, b) => b.length - a.length)
+        .map(phrasePattern),
+      whole: new Map(all.map((p) => [p.phrase.replace(/\s+/g, ""), p.kind])),
+    };
+    byFillers.set(fillerWords, out);
+  }
+  return out;
 }
 
 /** Every occurrence of a phrase; a Latin word (hi, ok) only as a whole word, never inside another (this, book). */

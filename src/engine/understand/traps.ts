@@ -1,4 +1,4 @@
-import type { Lexicon } from "../../corpus/lexicon.js";
+import type { Lexicon, NearTopicTrap } from "../../corpus/lexicon.js";
 import { normalizeScript } from "./script.js";
 
 /** A question that looks like IP policy but is not: what it is about, and where such questions go (by name, never a phone number or an address). */
@@ -21,22 +21,46 @@ export interface NearTopicTrapMatch {
  * 高价值专利, 专利代理机构乱收费) names no trap and gets `undefined`.
  */
 export function nearTopicTrap(question: string, lexicon: Pick<Lexicon, "nearTopicTraps">): NearTopicTrapMatch | undefined {
+  if (!lexicon.nearTopicTraps) return undefined;
   const text = compact(question);
-  for (const trap of lexicon.nearTopicTraps ?? []) {
-    if (!trap.when.some((phrase) => matchesPhrase(text, phrase))) continue;
-    if (trap.unless.some((word) => text.includes(compact(word)))) continue;
+  for (const trap of compiled(lexicon.nearTopicTraps)) {
+    if (!trap.when.some((parts) => parts.every((part) => text.includes(part)))) continue;
+    if (trap.unless.some((word) => text.includes(word))) continue;
     return { topic: trap.topic, whereToAsk: trap.whereToAsk };
   }
   return undefined;
 }
 
-/** `A+B` matches when the text holds every part; a plain phrase when it holds the phrase. */
-function matchesPhrase(text: string, phrase: string): boolean {
-  return phrase
-    .split("+")
-    .map(compact)
-    .filter((part) => part.length > 0)
-    .every((part) => text.includes(part));
+interface CompiledTrap {
+  topic: string;
+  whereToAsk: string;
+  /** Each `when` phrase as the parts that must all occur (`A+B` → [A, B]), normalised. */
+  when: string[][];
+  unless: string[];
+}
+
+const compiledTraps = new WeakMap<readonly NearTopicTrap[], CompiledTrap[]>();
+
+/** The traps with their phrases normalised once per lexicon, not once per question. */
+function compiled(traps: readonly NearTopicTrap[]): CompiledTrap[] {
+  let out = compiledTraps.get(traps);
+  if (!out) {
+    out = traps.map((trap) => ({
+      topic: trap.topic,
+      whereToAsk: trap.whereToAsk,
+      when: trap.when
+        .map((phrase) =>
+          phrase
+            .split("+")
+            .map(compact)
+            .filter((part) => part.length > 0),
+        )
+        .filter((parts) => parts.length > 0),
+      unless: trap.unless.map(compact).filter((word) => word.length > 0),
+    }));
+    compiledTraps.set(traps, out);
+  }
+  return out;
 }
 
 function compact(text: string): string {
