@@ -123,13 +123,14 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
 
 /**
  * Whether a question right after another is a question of its own: a
- * joiner starts it, it names a topic the one before did not (专利 is no
- * new topic after 专利开放许可), or, in a
+ * joiner starts it, it names a topic the one before did not while that one
+ * had a topic of its own (专利 is no new topic after 专利开放许可), or, in a
  * story, it is a sentence of its own with something to ask about.
  */
 function startsAnotherQuestion(clause: Clause, topics: string[], before: Set<string>, ownSentenceInStory: boolean): boolean {
   if (clause.joined) return true;
-  if (topics.some((t) => ![...before].some((b) => b.includes(t) || t.includes(b)))) return true;
+  // A question with no topic of its own (落实这个纲要的钱从哪来？) is made precise by the next one (…有没有专项经费？), not followed by another.
+  if (before.size > 0 && topics.some((t) => ![...before].some((b) => b.includes(t) || t.includes(b)))) return true;
   return ownSentenceInStory && roughTopics(clause.text).length > 0;
 }
 

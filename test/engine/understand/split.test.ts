@@ -40,6 +40,7 @@ describe("splitQuestions", () => {
     "那商标呢？",
     "我们的商标被人仿冒了",
     "我们公司今年注册了好几个商标，政府给不给钱啊？",
+    "落实这个纲要的钱从哪来？市里和区县有没有专项经费？",
   ])("keeps %s as one question, whole", (message) => {
     expect(splitQuestions(message, { topicsOf })).toEqual([{ question: message, context: "" }]);
   });
@@ -68,7 +69,7 @@ describe("splitQuestions", () => {
 
   it("keeps the questions of the development and blind sets whole unless they join two topics", () => {
     const split: string[] = [];
-    for (const file of ["test/engine/blind.jsonl", "test/engine/holdout.jsonl", "../shared/eval/dev.jsonl"]) {
+    for (const file of ["test/engine/blind.jsonl", "test/engine/blind2.jsonl", "test/engine/holdout.jsonl", "../shared/eval/dev.jsonl"]) {
       let text: string;
       try {
         text = readFileSync(`${ROOT}/${file}`, "utf8");
