@@ -4,6 +4,14 @@ export interface QuestionPart {
   question: string;
   /** The message's statements before this question (and any after the last one): what the enterprise told of its situation; empty for a plain question. */
   context: string;
+  /**
+   * What to ask the engine for this part: the question alone, or the
+   * situation and the question together when the question points back at
+   * it (这种情况能找市场监管局处理吗？ means the counterfeits the story told of).
+   * A question alone that the engine refuses may be asked again with its
+   * context.
+   */
+  ask: string;
 }
 
 export interface SplitOptions {
@@ -56,6 +64,8 @@ const ASKS =
 const NO_TOPIC_WORDS =
   /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
 const HAN = /[\u3400-\u9fff]/g;
+/** A question that points back at the situation told before it (这种情况, 像我们这样的). */
+const REFERS_BACK = /^(?:这|那|此|该|像我们|我们这)/;
 
 interface Clause {
   text: string;
@@ -113,11 +123,13 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     lastWasQuestion = true;
     lastEnd = clause.end;
   }
-  if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "" }];
+  if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "", ask: message.trim() }];
   return parts.map((part) => {
     // Statements after the last question still tell the situation (…怎么办？我们是小企业。).
-    const context = part.statementsBefore === 0 ? statements : statements.slice(0, part.statementsBefore);
-    return { question: tidy(part.question), context: tidy(context.join("")) };
+    const context = tidy((part.statementsBefore === 0 ? statements : statements.slice(0, part.statementsBefore)).join(""));
+    const question = tidy(part.question);
+    const standsAlone = context.length === 0 || !REFERS_BACK.test(question);
+    return { question, context, ask: standsAlone ? question : `${context}${/[。！!？?；;]$/.test(context) ? "" : "。"}${question}` };
   });
 }
 

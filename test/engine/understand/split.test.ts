@@ -42,7 +42,7 @@ describe("splitQuestions", () => {
     "我们公司今年注册了好几个商标，政府给不给钱啊？",
     "落实这个纲要的钱从哪来？市里和区县有没有专项经费？",
   ])("keeps %s as one question, whole", (message) => {
-    expect(splitQuestions(message, { topicsOf })).toEqual([{ question: message, context: "" }]);
+    expect(splitQuestions(message, { topicsOf })).toEqual([{ question: message, context: "", ask: message }]);
   });
 
   it("reduces a long story to what it asks, each with the situation as context", () => {
@@ -55,6 +55,9 @@ describe("splitQuestions", () => {
       expect(part.context).toContain("用我们的商标卖假货");
       expect(part.context).toContain("但没什么用");
     }
+    // 这种情况 means the story's counterfeits: asked with the situation; 地理标志 is a topic of its own: asked alone.
+    expect(parts[0]?.ask).toBe(`${parts[0]?.context}这种情况能找市场监管局处理吗？`);
+    expect(parts[3]?.ask).toBe("我们的茶能不能申请地理标志？");
   });
 
   it("keeps a long story that asks one thing as that question with its situation", () => {
