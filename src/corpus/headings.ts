@@ -14,7 +14,8 @@ export type HeadingStyle =
   | "arabic-dot"
   | "arabic-dun"
   | "arabic-paren"
-  | "circled";
+  | "circled"
+  | "step";
 
 export interface HeadingMatch {
   style: HeadingStyle;
@@ -76,6 +77,8 @@ const PATTERNS: Pattern[] = [
   { style: "arabic-dun", re: /^(\d{1,2})\s*、\s*/, marker: (n) => `${n}、`, max: 60, commaTitles: false },
   { style: "arabic-paren", re: /^[（(]\s*(\d{1,2})\s*[）)]\s*/, marker: (n) => `（${n}）`, max: 60, commaTitles: false },
   { style: "circled", re: /^([①-⑳])\s*/, marker: (n) => n, max: 60, commaTitles: false },
+  // The steps of a procedure or guide: 第一步　提出申请.
+  { style: "step", re: new RegExp(`^第(${CN_OR_DIGITS})步\\s*[：:、.．]?\\s*`), marker: (n) => `第${n}步`, max: 30, commaTitles: true },
 ];
 
 /** Longest heading line; longer numbered paragraphs are list items of a body. */

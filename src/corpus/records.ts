@@ -13,7 +13,10 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
   const records: PolicyRecord[] = [];
   const document = structure.title;
 
-  if (structure.preamble.length > 0) {
+  // A document of 问：…/答：… pairs without headings (a 政策解读) has them all in its preamble.
+  const preamblePairs = questionPairs(structure.preamble);
+  const preamble = preamblePairs ? preamblePairs.before : structure.preamble;
+  if (preamble.length > 0) {
     records.push({
       id: `${documentId}#0`,
       documentId,
@@ -22,10 +25,29 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
       path: [document],
       number: null,
       title: document,
-      text: structure.preamble.join("\n"),
+      text: preamble.join("\n"),
       units: [],
     });
   }
+  const topOutline: OutlineNode[] = [];
+  preamblePairs?.pairs.forEach((pair, q) => {
+    const id = `${documentId}#0q${q + 1}`;
+    const answer = unitsOfBody(pair.answer);
+    records.push({
+      id,
+      documentId,
+      document,
+      kind: answer.clause ? "measure" : "section",
+      path: [pair.question],
+      number: null,
+      title: pair.question,
+      titleDerived: true,
+      text: answer.text,
+      units: answer.clause?.units ?? [],
+      ...(answer.clause?.roles ? { unitRoles: answer.clause.roles } : {}),
+    });
+    topOutline.push({ heading: pair.question, title: pair.question, number: null, recordId: id, children: [] });
+  });
 
   const visit = (node: SectionNode, parentPath: string[], idPath: string): OutlineNode => {
     const heading = node.heading!;
@@ -109,7 +131,7 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
     return outlineNode;
   };
 
-  const outline = structure.sections.map((section, s) => visit(section, [], String(s + 1)));
+  const outline = [...topOutline, ...structure.sections.map((section, s) => visit(section, [], String(s + 1)))];
   return { records: records.map(stripUndefined), outline };
 }
 
