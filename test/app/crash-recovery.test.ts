@@ -3,7 +3,8 @@
  * process (the IPBOT_CRASH_AT hook kills it exactly there), then a restart:
  * the corpus is consistent, no change file is left, and no document is lost.
  */
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
 import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,7 @@ import { buildIndex } from "../../src/index/build.js";
 import { providerFactory } from "../../src/index/providers.js";
 import { CORPUS_DIR, FIXTURES, OUTLINE_FILE, ROOT } from "../helpers/paths.js";
 
+const run = promisify(execFile);
 const TOKEN = "crash-test-admin-token-0123456789";
 const auth = { Authorization: `Bearer ${TOKEN}` };
 const DOCUMENT = "related.txt";
@@ -136,6 +138,57 @@ describe("kill -9 during a removal", () => {
       expect((await readFile(path.join(dir, "corpus", DOCUMENT))).equals(oldVersion)).toBe(true);
       expect(served).toEqual([DOCUMENT, OUTLINE_FILE].sort());
     } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("SIGTERM while a hostile document is being parsed", () => {
+  it("stops the server, and the parser process with it", async () => {
+    const dir = await workspace();
+    const port = await freePort();
+    // Limits raised so that the parser would grind on 25,000 nested <div>s for minutes.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        CORPUS_DIR: path.join(dir, "corpus"),
+        DATA_DIR: path.join(dir, "data"),
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        ADMIN_TOKEN: TOKEN,
+        LOG_LEVEL: "warn",
+        PARSE_MAX_NESTING: "1000000",
+        PARSE_TIMEOUT_MS: "600000",
+      },
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHealth(url);
+      const { nestedDivsHtml } = await import("../../src/bench/hostile-documents.js");
+      const preview = fetch(`${url}/api/admin/documents/preview`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/octet-stream", "X-File-Name": "nested.html" },
+        body: new Uint8Array(nestedDivsHtml().bytes),
+      }).catch(() => undefined);
+      const parsers = async () => (await run("pgrep", ["-P", String(child.pid), "-f", "parser-child"]).catch(() => ({ stdout: "" }))).stdout.split("\n").filter(Boolean);
+      let parser: string[] = [];
+      while (parser.length === 0) {
+        parser = await parsers();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // Wait until it is deep in the parse (seconds of CPU), not still loading its code.
+      const { cpuMsOf } = await import("../../src/bench/resources.js");
+      await expect.poll(async () => (await cpuMsOf(Number(parser[0]))) ?? 0, { timeout: 60_000, interval: 200 }).toBeGreaterThan(3000);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      await preview;
+      // The parser died with its parent rather than grinding on as an orphan.
+      await expect.poll(async () => (await run("ps", ["-o", "pid=", "-p", parser[0]!]).catch(() => ({ stdout: "" }))).stdout.trim(), { timeout: 10_000 }).toBe("");
+    } finally {
+      child.kill("SIGKILL");
       await rm(dir, { recursive: true, force: true });
     }
   });
