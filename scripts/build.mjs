@@ -24,9 +24,10 @@ export const ENTRIES = {
 
 /**
  * Native addons and packages that find their own files at run time (pdfjs's worker and fonts,
- * pino's transport threads, esbuild's binary for the console's scripts) stay in node_modules.
+ * pino's transport threads, esbuild's binary for the console's scripts) stay in node_modules, and
+ * so does exceljs, loaded only when an admin exports the query log.
  */
-const EXTERNAL = ["better-sqlite3", "hnswlib-node", "@node-rs/jieba", "pdfjs-dist", "pino", "pino-pretty", "esbuild"];
+const EXTERNAL = ["better-sqlite3", "hnswlib-node", "@node-rs/jieba", "pdfjs-dist", "pino", "pino-pretty", "esbuild", "exceljs"];
 
 /** Besides the sources: a dependency installed or updated makes the bundle stale too. */
 const ALSO_WATCHED = ["package.json", "package-lock.json", "scripts/build.mjs"];

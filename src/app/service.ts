@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/index.js";
@@ -16,13 +17,16 @@ import { configuredIdentity, providerFactory } from "../index/providers.js";
 import type { GroundedComposer } from "../llm/index.js";
 import type { Logger } from "../log/index.js";
 import type { Store } from "../store/types.js";
+import { Tokenizer } from "../index/tokenizer.js";
 import type {
   AskOptions,
   AskResult,
   DocumentPreview,
+  DocumentRow,
   DocumentSummary,
   Failure,
   Health,
+  HitTest,
   IngestProgress,
   IngestSummary,
   PolicyService,
@@ -31,6 +35,10 @@ import type {
 import { changeFile, cleanDataLeftovers, recoverCorpus, UPLOADS_DIR } from "./recovery.js";
 import { validateUpload } from "./upload.js";
 import { countTables } from "../corpus/records.js";
+
+/** How many ranked records the hit test shows. */
+const HIT_TEST_RECORDS = 15;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** A curated answer is used when a question is at least this alike to its question. */
 export const CURATED_SIMILARITY = 0.62;
@@ -114,6 +122,24 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     tables: countTables(doc.records),
     units: new Set(doc.records.flatMap((r) => r.units)).size,
   });
+
+  function rowOf(doc: PolicyDocument): DocumentRow {
+    const published = store.publications().filter((p) => p.file === doc.file);
+    const last = published.at(-1);
+    const file = statSync(path.join(config.corpusDir, doc.file), { throwIfNoEntry: false });
+    const { meta } = doc;
+    return {
+      ...summaryOf(doc),
+      status: meta.status,
+      ...(meta.date ? { date: meta.date } : {}),
+      ...(meta.number ? { number: meta.number } : {}),
+      modifiedAt: (file?.mtime ?? new Date(0)).toISOString(),
+      // A file that came with the corpus is version 1 and each publication adds one; a first upload is version 1 itself.
+      version: (published[0] && !published[0].replaces ? 0 : 1) + published.length,
+      ...(last ? { uploader: last.actor } : {}),
+      bytes: file?.size ?? 0,
+    };
+  }
 
   async function answerOf(question: string, options: AskOptions): Promise<Answer> {
     const curated = matchCurated(question);
@@ -236,7 +262,42 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
     outline: () => engine.outline(),
     units: () => engine.unitEntries(),
     unit: (name) => engine.unit(name),
-    documents: () => engine.documents().map(summaryOf),
+    documents: () => engine.documents().map(rowOf),
+    documentPath(file) {
+      const doc = engine.documents().find((d) => d.file === file);
+      return doc ? path.join(config.corpusDir, doc.file) : undefined;
+    },
+    async hitTest(question) {
+      const [{ analysis, ranked }, explained] = await Promise.all([engine.rank(question), engine.explain(question)]);
+      const cues = new Set(analysis.cues);
+      const first = explained.answer.citations[0];
+      return {
+        question: analysis.text,
+        words: analysis.words,
+        expansions: analysis.expansions,
+        synonyms: engine.index.lexicon.synonyms.filter((g) => g.when.some((w) => cues.has(Tokenizer.normalize(w)))),
+        units: analysis.units,
+        anchors: analysis.anchors,
+        offTopic: analysis.offTopic,
+        coverage: Math.round(analysis.coverage * 100) / 100,
+        answer: {
+          status: explained.answer.status,
+          kind: explained.answer.kind,
+          confidence: explained.answer.confidence,
+          ...(first ? { firstCitation: first.title } : {}),
+        },
+        records: ranked.slice(0, HIT_TEST_RECORDS).map((r) => ({
+          id: r.record.id,
+          title: r.record.title,
+          path: r.record.path,
+          document: r.record.document,
+          units: r.record.units,
+          vector: round3(r.vector),
+          lexical: round3(r.lexical),
+          score: round3(r.score),
+        })),
+      } satisfies HitTest;
+    },
     exampleQuestions: () => engine.exampleQuestions(),
     health(): Health {
       const { manifest } = engine.index;
@@ -305,15 +366,21 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
         return outcome;
       });
     },
-    feedback: (queryId, helpful) => store.setFeedback(queryId, helpful),
+    feedback: (queryId, helpful, details) => store.setFeedback(queryId, helpful, details),
     queries: (filter) => store.queries(filter),
+    countQueries: (filter) => store.countQueries(filter),
     usageStats: () => store.stats(),
+    dashboard: (range) => store.dashboard(range),
     listCurated: () => store.listCurated(),
-    createCurated: (input) => store.createCurated(input),
-    updateCurated: (id, input) => store.updateCurated(id, input),
+    listProposals: () => store.listProposals(),
+    getCurated: (id) => store.getCurated(id),
+    createCurated: (input, status) => store.createCurated(input, status),
+    updateCurated: (id, input, status) => store.updateCurated(id, input, status),
     removeCurated: (id) => store.removeCurated(id),
     audit: (actor, action, detail) => store.audit(actor, action, detail),
-    auditLog: (limit) => store.auditLog(limit),
+    auditLog: (filter) => store.auditLog(filter),
+    recordPublication: (publication) => store.recordPublication(publication),
+    accounts: store.accounts,
     conversations: store.conversations,
     async close() {
       await changes;

@@ -172,6 +172,15 @@ export class PolicyEngine {
     return { answer, candidates: ranked.slice(0, 5).map((r) => r.record), analysis };
   }
 
+  /**
+   * The question's analysis and every retrieved record with its scores, as
+   * retrieval ranks them for an answer: for the admin page's hit test.
+   */
+  async rank(rawQuestion: string): Promise<{ analysis: QuestionAnalysis; ranked: RankedRecord[] }> {
+    const analysis = analyzeQuestion(rawQuestion.replace(/\s+/g, " ").trim(), this.vocabulary);
+    return { analysis, ranked: await retrieve(this.index, this.records, analysis) };
+  }
+
   private kindOf(analysis: QuestionAnalysis, isFollowUp: boolean): QuestionKind {
     if (analysis.asksWho) return "who_handles";
     if (analysis.asksTarget) return "target";

@@ -48,6 +48,44 @@ const STEPS: readonly string[] = [
   CREATE INDEX conversation_turns_scope ON conversation_turns(scope);
   CREATE INDEX conversation_turns_at ON conversation_turns(at);
   `,
+  // People instead of a shared token; feedback reasons; the units each answer cited (for the dashboard);
+  // who published which document; curated answers proposed by staff.
+  `
+  ALTER TABLE queries ADD COLUMN feedback_reason TEXT;
+  ALTER TABLE queries ADD COLUMN feedback_comment TEXT;
+  ALTER TABLE queries ADD COLUMN cited_units TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX queries_at ON queries(at);
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('cookie', 'bearer')),
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE publishes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    replaces INTEGER NOT NULL
+  );
+  CREATE INDEX publishes_file ON publishes(file);
+  ALTER TABLE curated ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+  ALTER TABLE curated ADD COLUMN author TEXT;
+  CREATE INDEX audit_at ON audit(at);
+  `,
 ];
 
 /** The schema version this code writes. */

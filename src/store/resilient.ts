@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import type { Logger } from "../log/index.js";
 import { openSqliteConnection } from "./sqlite.js";
-import type { ConversationTurns, Store, StoreHealth } from "./types.js";
+import type { AccountStore, ConversationTurns, Store, StoreHealth } from "./types.js";
 
 export interface StoreOptions {
   logger?: Logger;
@@ -94,18 +94,39 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
     clear: (...args) => bestEffort((s) => s.conversations.clear(...args), 0),
   };
 
+  // Signing in must fail visibly when its session cannot be written; renewing a session may be lost.
+  const accounts: AccountStore = {
+    count: (role) => current().accounts.count(role),
+    list: () => current().accounts.list(),
+    get: (id) => current().accounts.get(id),
+    byUsername: (username) => current().accounts.byUsername(username),
+    create: (input) => write((s) => s.accounts.create(input)),
+    update: (id, change) => write((s) => s.accounts.update(id, change)),
+    createSession: (...args) => write((s) => s.accounts.createSession(...args)),
+    session: (tokenHash) => current().accounts.session(tokenHash),
+    touchSession: (...args) => bestEffort((s) => s.accounts.touchSession(...args), undefined),
+    removeSession: (tokenHash) => write((s) => s.accounts.removeSession(tokenHash)),
+    removeSessionsOf: (userId) => write((s) => s.accounts.removeSessionsOf(userId)),
+  };
+
   return {
     logQuery: (entry) => write((s) => s.logQuery(entry)),
-    setFeedback: (queryId, helpful) => bestEffort((s) => s.setFeedback(queryId, helpful), false),
+    setFeedback: (queryId, helpful, details) => bestEffort((s) => s.setFeedback(queryId, helpful, details), false),
     queries: (filter) => current().queries(filter),
+    countQueries: (filter) => current().countQueries(filter),
     stats: () => current().stats(),
+    dashboard: (range) => current().dashboard(range),
     listCurated: () => current().listCurated(),
+    listProposals: () => current().listProposals(),
     getCurated: (id) => current().getCurated(id),
-    createCurated: (input) => write((s) => s.createCurated(input)),
-    updateCurated: (id, input) => write((s) => s.updateCurated(id, input)),
+    createCurated: (input, status) => write((s) => s.createCurated(input, status)),
+    updateCurated: (id, input, status) => write((s) => s.updateCurated(id, input, status)),
     removeCurated: (id) => write((s) => s.removeCurated(id)),
     audit: (actor, action, detail) => bestEffort((s) => s.audit(actor, action, detail), undefined),
-    auditLog: (limit) => current().auditLog(limit),
+    auditLog: (filter) => current().auditLog(filter),
+    recordPublication: (publication) => bestEffort((s) => s.recordPublication(publication), undefined),
+    publications: () => current().publications(),
+    accounts,
     conversations,
     health: (): StoreHealth => (fault ? { ok: false, ...fault } : { ok: true }),
     close: () => connection.close(),

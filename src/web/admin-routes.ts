@@ -1,40 +1,98 @@
+import { readFile } from "node:fs/promises";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { type Accounts, DisplayNameSchema, NewAccountSchema, PasswordSchema, RoleSchema } from "../app/accounts.js";
+import { AliasesSchema, describeAliasChange, describeSynonymChange, readEditableLexicon, SynonymsSchema, writeAliases, writeSynonyms } from "../app/lexicon-edit.js";
 import type { IngestSummary, PolicyService, Result } from "../app/types.js";
 import type { Config } from "../config/index.js";
 import { LOW_CONFIDENCE } from "../engine/confidence.js";
 import { checkQuestion, normalizeQuestion } from "../engine/question-check.js";
 import type { Logger } from "../log/index.js";
 import type { QueryFilter } from "../store/types.js";
-import { requireAdmin, type AdminEnv } from "./admin-auth.js";
-import { apiError, failureResponse } from "./http-errors.js";
-import { JobRunner } from "./jobs.js";
+import { accountProblemResponse, publicAccount } from "./auth-routes.js";
+import { requireRole, type AuthEnv, type Sessions } from "./auth.js";
+import { EXPORT_MAX_ROWS, queriesCsv, queriesXlsx } from "./export.js";
+import { friendlyFailure } from "./failure-messages.js";
+import { apiError } from "./http-errors.js";
+import { JobRunner, type Job } from "./jobs.js";
 import { readJsonBody } from "./json-body.js";
 import { checkFileName, PendingUploads, readUpload } from "./upload.js";
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 const QueryListSchema = z.object({
   filter: z.enum(["all", "out_of_scope", "low_confidence", "down", "up"]).default("all"),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  q: z.string().trim().max(100).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
 });
+type QueryList = z.infer<typeof QueryListSchema>;
 
-const AuditListSchema = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) });
+const AuditListSchema = z.object({
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(200),
+});
 
-/** A row id in a path (`/curated/:id`): a positive integer SQLite can hold. */
+/** A row id in a path (`/curated/:id`, `/accounts/:id`): a positive integer SQLite can hold. */
 const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const idOf = (c: Context) => {
+  const parsed = IdSchema.safeParse(c.req.param("id"));
+  return parsed.success ? parsed.data : undefined;
+};
 
 const PublishSchema = z.object({ uploadId: z.string().uuid() });
+const AccountChangeSchema = z.object({ displayName: DisplayNameSchema.optional(), role: RoleSchema.optional(), disabled: z.boolean().optional() });
+const PasswordResetSchema = z.object({ password: PasswordSchema });
+
+/** The start of a local day, as the ISO instant the log stores. */
+const dayStart = (day: string, plusDays = 0) => {
+  const d = new Date(`${day}T00:00:00`);
+  d.setDate(d.getDate() + plusDays);
+  return d.toISOString();
+};
+
+/** The store filter for the query log's controls; 低置信度 counts answered questions only, refusals are 超出范围. */
+function queryFilterOf(list: QueryList): QueryFilter {
+  const filter: QueryFilter = {};
+  if (list.filter === "out_of_scope") filter.status = "out_of_scope";
+  if (list.filter === "low_confidence") Object.assign(filter, { answeredOnly: true, maxConfidence: LOW_CONFIDENCE });
+  if (list.filter === "down" || list.filter === "up") filter.feedback = list.filter;
+  if (list.q) filter.text = list.q;
+  if (list.from) filter.from = dayStart(list.from);
+  if (list.to) filter.to = dayStart(list.to, 1);
+  return filter;
+}
+
+/** A zod failure as Chinese lines naming the row, for the lexicon editor. */
+function validationMessage(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const [first, ...rest] = issue.path;
+      const where = typeof first === "number" ? `第 ${first + 1} 行` : first !== undefined ? `“${String(first)}”` : "";
+      const field = rest.includes("when") ? "（提问中的词）" : rest.includes("add") ? "（补充检索词）" : "";
+      return `${where}${field}：${issue.message}`;
+    })
+    .join("；");
+}
+
+/** A download name any browser accepts: ASCII fallback plus the UTF-8 name (RFC 6266). */
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /**
- * The admin JSON API under `/api/admin`, all behind the bearer token. Every
- * change (publish, remove, re-index, curated answers) and every login is
- * written to the audit log with the acting address.
+ * The admin JSON API under `/api/admin`, for admin accounts only (staff get
+ * 403). Every change is written to the audit log under the person's username.
  */
-export function adminRoutes(deps: { service: PolicyService; config: Config; logger: Logger }): Hono<AdminEnv> {
-  const { service, config, logger } = deps;
+export function adminRoutes(deps: { service: PolicyService; config: Config; logger: Logger; accounts: Accounts; sessions: Sessions }): Hono<AuthEnv> {
+  const { service, config, logger, accounts, sessions } = deps;
   const jobs = new JobRunner(logger);
   const pending = new PendingUploads();
-  const admin = new Hono<AdminEnv>();
+  const admin = new Hono<AuthEnv>();
   const CuratedSchema = z.object({
     // The same check as a question asked: a curated answer's question must be one that can be asked.
     question: z
@@ -44,26 +102,42 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     answer: z.string().trim().min(1).max(4000),
     recordId: z.string().min(1).max(200),
   });
+  const jobView = (job: Job): Job => (job.error ? { ...job, error: friendlyFailure(job.error) } : job);
 
-  admin.use("*", requireAdmin({ token: config.ADMIN_TOKEN, logger, audit: service.audit }));
+  admin.use("*", requireRole({ roles: ["admin"], sessions, audit: service.audit, logger }));
 
-  admin.get("/session", (c) => {
-    service.audit(c.get("actor"), "login", "");
-    return c.json({ ok: true });
-  });
+  // —— documents ——
 
   admin.get("/documents", (c) => c.json(service.documents()));
+
+  admin.get("/documents/:file/original", async (c) => {
+    const checked = checkFileName(c.req.param("file"));
+    const file = checked.ok ? service.documentPath(checked.name) : undefined;
+    if (!checked.ok || !file) return apiError(c, 404, "not_found", "语料中没有这个文件。", "No such document in the corpus.");
+    const bytes = await readFile(file);
+    service.audit(c.get("actor"), "document.download", checked.name);
+    c.header("Content-Type", "application/octet-stream");
+    c.header("Content-Disposition", attachment(checked.name));
+    return c.body(new Uint8Array(bytes));
+  });
 
   admin.post("/documents/preview", async (c) => {
     const upload = await readUpload(c, config.MAX_UPLOAD_BYTES);
     if (!upload.ok) {
       const { status, code, zh, en } = upload.problem;
-      service.audit(c.get("actor"), "document.preview.refused", `${code}`);
+      service.audit(c.get("actor"), "document.preview.refused", code);
       return apiError(c, status, code, zh, en);
     }
     const preview = await service.previewDocument(upload.name, upload.bytes);
-    service.audit(c.get("actor"), "document.preview", `${upload.name} (${upload.bytes.byteLength} bytes)${preview.ok ? "" : ` → ${preview.error.code}`}`);
-    if (!preview.ok) return failureResponse(c, preview.error);
+    service.audit(c.get("actor"), "document.preview", `${upload.name}（${upload.bytes.byteLength} 字节）${preview.ok ? "" : ` → ${preview.error.code}`}`);
+    if (!preview.ok) {
+      logger.warn({ file: upload.name, code: preview.error.code, reason: preview.error.message }, "upload refused");
+      const friendly = friendlyFailure(preview.error);
+      return c.json(
+        { error: { code: friendly.code, message: friendly.message, ...(friendly.file ? { file: friendly.file } : {}) } },
+        preview.error.code === "too_large" ? 413 : 422,
+      );
+    }
     const uploadId = pending.add(upload.name, upload.bytes);
     return c.json({ uploadId, preview: preview.value });
   });
@@ -73,11 +147,15 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     if (!body.ok) return body.response;
     const upload = pending.take(body.value.uploadId);
     if (!upload) return apiError(c, 404, "not_found", "预览已过期，请重新上传。", "Unknown or expired upload; preview it again.");
+    const actor = c.get("actor");
+    const replaces = service.documents().some((d) => d.file === upload.name);
     const job = jobs.start("publish", upload.name, async (onProgress): Promise<Result<IngestSummary>> => {
       const result = await service.publishDocument(upload.name, upload.bytes, onProgress);
-      return result.ok ? { ok: true, value: result.value.summary } : result;
+      if (!result.ok) return result;
+      service.recordPublication({ file: upload.name, at: new Date().toISOString(), actor, bytes: upload.bytes.byteLength, replaces });
+      return { ok: true, value: result.value.summary };
     });
-    service.audit(c.get("actor"), "document.publish", upload.name);
+    service.audit(actor, "document.publish", `${upload.name}${replaces ? "（新版本）" : ""}`);
     return c.json(job, 202);
   });
 
@@ -98,27 +176,133 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     return c.json(job, 202);
   });
 
-  admin.get("/jobs", (c) => c.json(jobs.list()));
+  admin.get("/jobs", (c) => c.json(jobs.list().map(jobView)));
 
   admin.get("/jobs/:id", (c) => {
     const job = jobs.get(c.req.param("id"));
-    return job ? c.json(job) : apiError(c, 404, "not_found", "没有这个任务。", "No such job.");
+    return job ? c.json(jobView(job)) : apiError(c, 404, "not_found", "没有这个任务。", "No such job.");
   });
+
+  // —— query log, exports, dashboard, hit test ——
 
   admin.get("/queries", (c) => {
     const parsed = QueryListSchema.safeParse(c.req.query());
-    if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确（limit 1–500，offset 为非负整数）。", "Invalid filter, limit (1–500) or offset.");
-    const { filter, limit, offset } = parsed.data;
-    const query: QueryFilter = { limit, offset };
-    if (filter === "out_of_scope") query.status = "out_of_scope";
-    if (filter === "low_confidence") query.maxConfidence = LOW_CONFIDENCE;
-    if (filter === "down" || filter === "up") query.feedback = filter;
-    return c.json({ queries: service.queries(query), stats: service.usageStats() });
+    if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确。", "Invalid filter.");
+    const filter = queryFilterOf(parsed.data);
+    return c.json({
+      queries: service.queries({ ...filter, limit: parsed.data.limit, offset: parsed.data.offset }),
+      total: service.countQueries(filter),
+      stats: service.usageStats(),
+    });
   });
 
-  admin.get("/curated", (c) => c.json(service.listCurated()));
+  admin.get("/queries/export", async (c) => {
+    const parsed = QueryListSchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }).safeParse(c.req.query());
+    if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确。", "Invalid filter.");
+    const { format, from, to } = parsed.data;
+    const rows = service.queries({ ...queryFilterOf(parsed.data), limit: EXPORT_MAX_ROWS });
+    const span = from || to ? `${from ?? "最早"} 至 ${to ?? "今天"}` : "全部";
+    const name = `问答记录-${from ?? "all"}-${to ?? "now"}.${format}`;
+    service.audit(c.get("actor"), "queries.export", `${format.toUpperCase()}，${rows.length} 条，${span}`);
+    c.header("Content-Disposition", attachment(name));
+    if (format === "csv") {
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      return c.body(queriesCsv(rows));
+    }
+    c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    return c.body((await queriesXlsx(rows, `问答记录（${span}，共 ${rows.length} 条）`)) as Uint8Array<ArrayBuffer>);
+  });
 
-  const curatedInput = async (c: Context<AdminEnv>) => {
+  admin.get("/dashboard", (c) => {
+    const parsed = z.object({ from: Day.optional(), to: Day.optional() }).safeParse(c.req.query());
+    if (!parsed.success) return apiError(c, 400, "bad_request", "日期不正确。", "Invalid dates.");
+    const { from, to } = parsed.data;
+    return c.json({
+      ...service.dashboard({ ...(from ? { from: dayStart(from) } : {}), ...(to ? { to: dayStart(to, 1) } : {}) }),
+      lowConfidence: LOW_CONFIDENCE,
+    });
+  });
+
+  admin.get("/hit-test", async (c) => {
+    const checked = checkQuestion(c.req.query("q") ?? "", config.MAX_QUESTION_CHARS);
+    if (!checked.ok) {
+      const { problem } = checked;
+      if (problem.reason === "too_long") return apiError(c, 400, "question_too_long", `问题过长，最多 ${problem.max} 个字。`, "Question too long.");
+      return apiError(c, 400, "empty_question", "请输入有文字的问题。", "The question is empty or has no words.");
+    }
+    return c.json(await service.hitTest(checked.question));
+  });
+
+  // —— lexicon ——
+
+  admin.get("/lexicon", async (c) => c.json(await readEditableLexicon(config.corpusDir)));
+
+  admin.put("/lexicon/synonyms", async (c) => {
+    const body = await readJsonBody(c, z.object({ synonyms: z.unknown() }));
+    if (!body.ok) return body.response;
+    const parsed = SynonymsSchema.safeParse(body.value.synonyms);
+    if (!parsed.success) return apiError(c, 400, "invalid_lexicon", `同义词有误：${validationMessage(parsed.error)}`, "Invalid synonyms.");
+    const before = await readEditableLexicon(config.corpusDir);
+    await writeSynonyms(config.corpusDir, parsed.data);
+    service.audit(c.get("actor"), "lexicon.synonyms", describeSynonymChange(before.synonyms, parsed.data));
+    return c.json({ ok: true, synonyms: parsed.data.length });
+  });
+
+  admin.put("/lexicon/aliases", async (c) => {
+    const body = await readJsonBody(c, z.object({ aliases: z.unknown() }));
+    if (!body.ok) return body.response;
+    const parsed = AliasesSchema.safeParse(body.value.aliases);
+    if (!parsed.success) return apiError(c, 400, "invalid_lexicon", `单位别名有误：${validationMessage(parsed.error)}`, "Invalid aliases.");
+    const before = await readEditableLexicon(config.corpusDir);
+    await writeAliases(config.corpusDir, parsed.data);
+    service.audit(c.get("actor"), "lexicon.aliases", describeAliasChange(before.aliases, parsed.data));
+    return c.json({ ok: true, units: Object.keys(parsed.data).length });
+  });
+
+  // —— accounts ——
+
+  admin.get("/accounts", (c) => c.json(accounts.list()));
+
+  admin.post("/accounts", async (c) => {
+    const body = await readJsonBody(c, NewAccountSchema);
+    if (!body.ok) return body.response;
+    const created = await accounts.create(body.value);
+    if (!created.ok) return accountProblemResponse(c, created.problem);
+    const a = created.account;
+    service.audit(c.get("actor"), "account.create", `${a.displayName}（${a.username}），${a.role === "admin" ? "管理员" : "窗口人员"}`);
+    return c.json(publicAccount(a), 201);
+  });
+
+  admin.patch("/accounts/:id", async (c) => {
+    const id = idOf(c);
+    if (id === undefined) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
+    const body = await readJsonBody(c, AccountChangeSchema);
+    if (!body.ok) return body.response;
+    const changed = accounts.update(id, body.value);
+    if (!changed.ok) return accountProblemResponse(c, changed.problem);
+    const a = changed.account;
+    const action = body.value.disabled === true ? "account.disable" : body.value.disabled === false ? "account.enable" : "account.update";
+    const parts = [body.value.displayName ? `姓名改为 ${a.displayName}` : "", body.value.role ? `角色改为 ${a.role === "admin" ? "管理员" : "窗口人员"}` : ""].filter(Boolean);
+    service.audit(c.get("actor"), action, `${a.displayName}（${a.username}）${parts.length ? `：${parts.join("，")}` : ""}`);
+    return c.json(a);
+  });
+
+  admin.post("/accounts/:id/password", async (c) => {
+    const id = idOf(c);
+    if (id === undefined) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
+    const body = await readJsonBody(c, PasswordResetSchema);
+    if (!body.ok) return body.response;
+    const reset = await accounts.resetPassword(id, body.value.password);
+    if (!reset.ok) return accountProblemResponse(c, reset.problem);
+    service.audit(c.get("actor"), "account.password_reset", `${reset.account.displayName}（${reset.account.username}）`);
+    return c.json({ ok: true });
+  });
+
+  // —— curated answers ——
+
+  admin.get("/curated", (c) => c.json(c.req.query("status") === "proposed" ? service.listProposals() : service.listCurated()));
+
+  const curatedInput = async (c: Context<AuthEnv>) => {
     const body = await readJsonBody(c, CuratedSchema);
     if (!body.ok) return body;
     if (!service.record(body.value.recordId)) {
@@ -130,36 +314,46 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
   admin.post("/curated", async (c) => {
     const input = await curatedInput(c);
     if (!input.ok) return input.response;
-    const created = service.createCurated(input.value);
+    const created = service.createCurated({ ...input.value, author: c.get("actor") });
     service.audit(c.get("actor"), "curated.create", `#${created.id} ${created.question} → ${created.recordId}`);
     return c.json(created, 201);
   });
 
   admin.put("/curated/:id", async (c) => {
-    const parsed = IdSchema.safeParse(c.req.param("id"));
-    if (!parsed.success) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
-    const id = parsed.data;
+    const id = idOf(c);
+    if (id === undefined) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
     const input = await curatedInput(c);
     if (!input.ok) return input.response;
-    const updated = service.updateCurated(id, input.value);
+    const wasProposal = service.getCurated(id)?.status === "proposed";
+    const updated = service.updateCurated(id, { ...input.value, author: c.get("actor") }, "active");
     if (!updated) return apiError(c, 404, "not_found", "没有这条精选答复。", "No such curated answer.");
-    service.audit(c.get("actor"), "curated.update", `#${id} ${updated.question} → ${updated.recordId}`);
+    service.audit(c.get("actor"), wasProposal ? "curated.approve" : "curated.update", `#${id} ${updated.question} → ${updated.recordId}`);
     return c.json(updated);
   });
 
   admin.delete("/curated/:id", (c) => {
-    const parsed = IdSchema.safeParse(c.req.param("id"));
-    if (!parsed.success) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
-    const id = parsed.data;
+    const id = idOf(c);
+    if (id === undefined) return apiError(c, 400, "bad_request", "编号不正确。", "Invalid id.");
     if (!service.removeCurated(id)) return apiError(c, 404, "not_found", "没有这条精选答复。", "No such curated answer.");
     service.audit(c.get("actor"), "curated.remove", `#${id}`);
     return c.json({ ok: true });
   });
 
+  // —— audit ——
+
   admin.get("/audit", (c) => {
     const parsed = AuditListSchema.safeParse(c.req.query());
-    if (!parsed.success) return apiError(c, 400, "bad_request", "条数不正确（1–2000）。", "Invalid limit (1–2000).");
-    return c.json(service.auditLog(parsed.data.limit));
+    if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确。", "Invalid filter.");
+    const { actor, action, from, to, limit } = parsed.data;
+    return c.json(
+      service.auditLog({
+        limit,
+        ...(actor ? { actor } : {}),
+        ...(action ? { action } : {}),
+        ...(from ? { from: dayStart(from) } : {}),
+        ...(to ? { to: dayStart(to, 1) } : {}),
+      }),
+    );
   });
 
   return admin;

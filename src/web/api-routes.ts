@@ -5,6 +5,7 @@ import type { Config } from "../config/index.js";
 import { AnswerContextSchema } from "../engine/answer-schema.js";
 import { LOW_CONFIDENCE } from "../engine/confidence.js";
 import { checkQuestion, type QuestionProblem } from "../engine/question-check.js";
+import { FEEDBACK_REASONS } from "../store/types.js";
 import { apiError } from "./http-errors.js";
 import { readJsonBody } from "./json-body.js";
 
@@ -16,6 +17,9 @@ const AskBodySchema = z.object({
 const FeedbackBodySchema = z.object({
   queryId: z.number().int().positive(),
   helpful: z.boolean(),
+  /** With `helpful: false`: 答非所问 / 单位不对 / 已过时 / 其他. */
+  reason: z.enum(FEEDBACK_REASONS).optional(),
+  comment: z.string().trim().max(500).optional(),
 });
 
 /** The core's limits and thresholds the staff page shows or applies (`GET /api/config`). */
@@ -69,7 +73,8 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
   api.post("/feedback", async (c) => {
     const body = await readJsonBody(c, FeedbackBodySchema);
     if (!body.ok) return body.response;
-    if (!service.feedback(body.value.queryId, body.value.helpful)) {
+    const { queryId, helpful, reason, comment } = body.value;
+    if (!service.feedback(queryId, helpful, { ...(reason ? { reason } : {}), ...(comment ? { comment } : {}) })) {
       return apiError(c, 404, "not_found", "找不到这条问答记录。", "No such query.");
     }
     return c.json({ ok: true });

@@ -4,10 +4,18 @@ import { secureHeaders } from "hono/secure-headers";
 import type { PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../log/index.js";
+import { Accounts } from "../app/accounts.js";
 import { adminRoutes } from "./admin-routes.js";
 import { apiRoutes } from "./api-routes.js";
 import { buildAssets } from "./assets.js";
+import { authRoutes } from "./auth-routes.js";
+import { Sessions } from "./auth.js";
 import { apiError } from "./http-errors.js";
+import { LoginThrottle } from "./login-throttle.js";
+import { staffRoutes } from "./staff-routes.js";
+
+const FORBIDDEN_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>无权访问</title><link rel="stylesheet" href="/assets/style.css"></head>
+<body><main class="admin"><section class="card narrow" id="forbidden"><h2>无权访问</h2><p>您的账号是窗口人员账号，不能打开管理后台。如需管理权限，请联系管理员。</p><p><a href="/">返回服务窗口</a></p></section></main></body></html>`;
 
 /** JSON bodies (questions, feedback, curated answers) are small. */
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -18,7 +26,12 @@ export interface WebDeps {
   service: PolicyService;
   config: Config;
   logger: Logger;
+  /** The clock sessions expire by (milliseconds); tests move it forward. */
+  now?: () => number;
 }
+
+/** Pages only a signed-in person of a role may open; others go to the login page or get 403. */
+const GUARDED_PAGES: Record<string, "admin"> = { "/admin": "admin" };
 
 /**
  * The whole HTTP application, without a socket: security headers, body
@@ -26,9 +39,12 @@ export interface WebDeps {
  * logged with the request and answered with a generic 500.
  */
 export function createWebApp(deps: WebDeps): Hono {
-  const { config, logger } = deps;
+  const { config, logger, service } = deps;
   const assets = buildAssets();
   const app = new Hono();
+  const accounts = new Accounts(service.accounts);
+  const now = deps.now ?? Date.now;
+  const sessions = new Sessions(service.accounts, config, now, new LoginThrottle({ now }));
 
   app.use(
     "*",
@@ -64,22 +80,30 @@ export function createWebApp(deps: WebDeps): Hono {
     c.header("Cache-Control", "no-store");
   });
 
-  app.route("/api/admin", adminRoutes(deps));
-  app.route("/api", apiRoutes(deps.service, config));
+  app.route("/api/auth", authRoutes({ service, accounts, sessions, config, logger }));
+  app.route("/api/admin", adminRoutes({ ...deps, accounts, sessions }));
+  app.route("/api/curated", staffRoutes({ ...deps, sessions }));
+  app.route("/api", apiRoutes(service, config));
 
   for (const [path, asset] of assets) {
     app.get(path, (c) => {
+      const role = GUARDED_PAGES[path];
+      if (role) {
+        const session = sessions.resolve(c);
+        if (!session.ok) return c.redirect(`/login?next=${encodeURIComponent(path)}${session.problem === "expired" ? "&expired=1" : ""}`, 303);
+        if (session.account.role !== role) {
+          service.audit(session.account.username, "auth.forbidden", `GET ${path}`);
+          c.header("Cache-Control", "no-store");
+          return c.html(FORBIDDEN_PAGE, 403);
+        }
+        c.header("Cache-Control", "no-store");
+      } else c.header("Cache-Control", "no-cache");
       c.header("Content-Type", asset.type);
-      c.header("Cache-Control", "no-cache");
       return c.body(asset.body);
     });
   }
 
-  app.notFound((c) =>
-    c.req.path.startsWith("/api/")
-      ? apiError(c, 404, "not_found", "没有这个接口。", "No such endpoint.")
-      : c.text("404 页面不存在", 404),
-  );
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? apiError(c, 404, "not_found", "没有这个接口。", "No such endpoint.") : c.text("404 页面不存在", 404)));
 
   app.onError((err, c) => {
     logger.error({ err, method: c.req.method, path: c.req.path }, "web request failed");

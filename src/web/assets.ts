@@ -12,7 +12,7 @@ export interface Asset {
 const PUBLIC_DIR = path.join(projectRoot(), "src", "web", "public") + path.sep;
 
 /** The browser scripts, written in TypeScript beside the pages and bundled at start. */
-const SCRIPTS = { "/assets/staff.js": "staff.ts", "/assets/admin.js": "admin.ts" } as const;
+const SCRIPTS = { "/assets/staff.js": "staff.ts", "/assets/admin.js": "admin.ts", "/assets/login.js": "login.ts" } as const;
 
 /**
  * Builds the console's pages into memory once, at server start: the two HTML
@@ -24,6 +24,7 @@ export function buildAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>([
     ["/", { body: read("index.html"), type: "text/html; charset=utf-8" }],
     ["/admin", { body: read("admin.html"), type: "text/html; charset=utf-8" }],
+    ["/login", { body: read("login.html"), type: "text/html; charset=utf-8" }],
     ["/assets/style.css", { body: read("style.css"), type: "text/css; charset=utf-8" }],
   ]);
   for (const [url, entry] of Object.entries(SCRIPTS)) {

@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import pino from "pino";
+import { Accounts } from "../../../src/app/accounts.js";
 import type { PolicyService } from "../../../src/app/types.js";
+import type { Role } from "../../../src/store/types.js";
 import { startService } from "../../../src/cli/bootstrap.js";
 import { loadConfig, type Config } from "../../../src/config/index.js";
 import type { Logger } from "../../../src/log/index.js";
@@ -12,6 +14,8 @@ import { startWebServer } from "../../../src/web/index.js";
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 export const CORPUS = path.join(ROOT, "corpus");
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
+/** The password every test account gets. */
+export const PASSWORD = "correct-horse-battery";
 
 /** A real console: the service as `npm start` builds it, serving HTTP on a free loopback port. */
 export interface TestConsole {
@@ -22,6 +26,8 @@ export interface TestConsole {
   logs: Record<string, unknown>[];
   /** The raw log text, to check that no secret reached it. */
   logText(): string;
+  /** Moves the sessions' clock forward (idle and absolute expiry). */
+  advanceClock(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -58,13 +64,15 @@ export async function startTestConsole(options: { copyCorpus?: boolean; adminTok
   });
   const logger: Logger = pino({ level: "info" }, sink);
   const service = await startService(config, logger);
-  const server = await startWebServer({ service, config, logger });
+  let offset = 0;
+  const server = await startWebServer({ service, config, logger, now: () => Date.now() + offset });
   return {
     url: server.url,
     service,
     config,
     logs,
     logText: () => text,
+    advanceClock: (ms) => (offset += ms),
     async stop() {
       await server.stop();
       await service.close();
@@ -76,4 +84,22 @@ export async function startTestConsole(options: { copyCorpus?: boolean; adminTok
 /** Lists a folder's files, hidden ones included, to prove an upload wrote nothing. */
 export function filesIn(dir: string): string[] {
   return fs.readdirSync(dir).sort();
+}
+
+/** Creates an account directly in the store (as an admin would in the page). */
+export async function createAccount(app: TestConsole, username: string, role: Role, displayName = username): Promise<void> {
+  const created = await new Accounts(app.service.accounts).create({ username, displayName, role, password: PASSWORD });
+  if (!created.ok) throw new Error(`account ${username}: ${created.problem}`);
+}
+
+/** Signs in as a script does and returns the `Authorization` header of that session. */
+export async function bearerFor(app: TestConsole, username: string, password = PASSWORD): Promise<Record<string, string>> {
+  const response = await fetch(app.url + "/api/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password, bearer: true }),
+  });
+  if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  return { Authorization: `Bearer ${token}` };
 }

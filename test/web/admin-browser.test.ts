@@ -1,0 +1,383 @@
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AnswerSchema } from "../../src/engine/answer-schema.js";
+import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
+import { ADMIN_TOKEN, PASSWORD, ROOT, createAccount, startTestConsole, type TestConsole } from "./support/console.js";
+
+const RESULTS = path.join(ROOT, "test-results");
+const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
+const ADMIN = { username: "zhou.admin", name: "周管理" };
+
+let app: TestConsole;
+let browser: Browser;
+let context: BrowserContext;
+/** Script errors and CSP violations the page reported; every test expects none beyond the ones it names. */
+let pageErrors: string[];
+
+beforeAll(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  app = await startTestConsole({ copyCorpus: true });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+afterEach(async () => {
+  await context?.close();
+  // A refused request (4xx) is reported by the browser as a failed resource: expected where a test provokes one.
+  expect(pageErrors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(e))).toEqual([]);
+});
+
+async function open(url: string, options: { phone?: boolean } = {}): Promise<Page> {
+  pageErrors = [];
+  context = await browser.newContext({
+    viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+  await page.goto(app.url + url);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `admin-${name}.png`), fullPage: true });
+
+async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.locator("#login-form").waitFor();
+  await page.fill("#username", username);
+  await page.fill("#password", password);
+  await page.press("#password", "Enter");
+}
+
+/** Opens the admin page signed in as the admin, on a tab (the admin is made here when the first test did not run). */
+async function adminPage(tab: string, options: { phone?: boolean } = {}): Promise<Page> {
+  if (!app.service.accounts.byUsername(ADMIN.username)) await createAccount(app, ADMIN.username, "admin", ADMIN.name);
+  const page = await open("/admin", options);
+  await login(page, ADMIN.username);
+  await page.locator("body[data-ready='1']").waitFor();
+  await page.click(`[data-tab='${tab}']`);
+  await page.locator(`#tab-${tab}`).waitFor({ state: "visible" });
+  return page;
+}
+
+async function ask(question: string): Promise<number> {
+  const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
+  return Number(response.headers.get("x-query-id"));
+}
+
+describe("accounts and sessions", () => {
+  it("creates the first admin with ADMIN_TOKEN on the login page", async () => {
+    const page = await open("/admin");
+    await page.waitForURL(/\/login\?next=%2Fadmin/);
+    await page.locator("#first-admin").waitFor({ state: "visible" });
+    await shot(page, "first-admin");
+    await page.fill("#fa-token", "not-the-token");
+    await page.fill("#fa-username", ADMIN.username);
+    await page.fill("#fa-name", ADMIN.name);
+    await page.fill("#fa-password", PASSWORD);
+    await page.click("#first-admin-form button[type=submit]");
+    await page.locator("#first-admin-status", { hasText: "管理令牌（ADMIN_TOKEN）不正确" }).waitFor();
+    await page.fill("#fa-token", ADMIN_TOKEN);
+    await page.click("#first-admin-form button[type=submit]");
+    await page.waitForURL(/\/admin/);
+    await page.locator("#whoami", { hasText: ADMIN.name }).waitFor();
+    expect(app.service.accounts.list().map((a) => [a.username, a.role])).toEqual([[ADMIN.username, "admin"]]);
+  });
+
+  it("signs in, shows the tabs, signs out, and sends an expired session back to the login page", async () => {
+    // Failed sign-ins from one address are audited at most once a minute: start a fresh minute.
+    app.advanceClock(61_000);
+    const page = await open("/admin");
+    await login(page, ADMIN.username, "wrong-password-123");
+    await page.locator("#login-status", { hasText: "用户名或密码不正确" }).waitFor();
+    await shot(page, "login-refused");
+    await login(page, ADMIN.username);
+    await page.locator("body[data-ready='1']").waitFor();
+    await expect(page.locator("nav.tabs [role=tab]").allTextContents()).resolves.toEqual(["文档", "查询日志", "统计", "命中测试", "词库", "账号", "审计", "精选答复"]);
+    await expect(page.locator("#tab-documents").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#tab-queries").isVisible()).resolves.toBe(false);
+    await page.locator("#documents-body tr").first().waitFor();
+    await expect(page.locator("#documents-body tr").first().textContent()).resolves.toContain("征求意见稿");
+    await shot(page, "documents");
+
+    await page.click("#logout");
+    await page.waitForURL(/\/login$/);
+    await page.goto(app.url + "/admin");
+    await page.waitForURL(/\/login\?next=%2Fadmin/);
+
+    await login(page, ADMIN.username);
+    await page.locator("body[data-ready='1']").waitFor();
+    app.advanceClock((app.config.SESSION_IDLE_MINUTES + 1) * 60_000);
+    await page.click("[data-tab='queries']");
+    await page.waitForURL(/\/login\?.*expired=1/);
+    await page.locator("#expired", { hasText: "登录已过期" }).waitFor();
+    await shot(page, "session-expired");
+    const actions = app.service.auditLog({ actor: ADMIN.username }).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["auth.login", "auth.login_failed", "auth.logout"]));
+  });
+
+  it("keeps a staff account out of the admin page (phone)", async () => {
+    await createAccount(app, "wu.staff", "staff", "吴窗口");
+    const page = await open("/login", { phone: true });
+    await login(page, "wu.staff");
+    await page.waitForURL(app.url + "/");
+    const response = await page.goto(app.url + "/admin");
+    expect(response?.status()).toBe(403);
+    await page.locator("#forbidden", { hasText: "不能打开管理后台" }).waitFor();
+    await shot(page, "staff-forbidden-phone");
+    const api = await page.evaluate(async () => (await fetch("/api/admin/documents")).status);
+    expect(api).toBe(403);
+  });
+
+  it("creates an account in the 账号 tab on a phone; the tables scroll sideways with headers on one line", async () => {
+    const page = await adminPage("accounts", { phone: true });
+    await page.locator("#accounts-body tr").first().waitFor();
+    await page.fill("#acc-username", "zheng.staff");
+    await page.fill("#acc-name", "郑窗口");
+    await page.selectOption("#acc-role", "staff");
+    await page.fill("#acc-password", "zheng-initial-pw");
+    await page.click("#account-form button[type=submit]");
+    await page.locator("#accounts-body tr[data-account='zheng.staff']").waitFor();
+    await expect(page.locator("#accounts-body tr[data-account='zheng.staff']").textContent()).resolves.toContain("窗口人员");
+    await shot(page, "accounts-phone");
+    for (const th of await page.locator("#tab-accounts th").all()) {
+      const box = (await th.boundingBox())!;
+      expect(box.height, (await th.textContent()) ?? "").toBeLessThan(40);
+    }
+
+    await page.click("[data-tab='documents']");
+    await page.locator("#documents-body tr").first().waitFor();
+    await shot(page, "documents-phone");
+    const scroll = page.locator("#tab-documents .scroll").first();
+    const { scrollWidth, clientWidth } = await scroll.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    for (const th of await page.locator("#tab-documents th").all()) expect((await th.boundingBox())!.height).toBeLessThan(40);
+
+    const other = await context.browser()!.newContext();
+    const response = await other.request.post(app.url + "/api/auth/login", { data: { username: "zheng.staff", password: "zheng-initial-pw" } });
+    expect(response.status()).toBe(200);
+    await other.close();
+    expect(app.service.auditLog({ action: "account.create" })[0]).toMatchObject({ actor: ADMIN.username });
+  });
+});
+
+describe("query log", () => {
+  it("searches, filters low confidence apart from refusals, and exports CSV and XLSX that open with exceljs", async () => {
+    await ask("今天天气怎么样？");
+    await ask("专利质押贷款怎么办理？");
+    await ask("地理标志产品保护找哪个部门？");
+    const down = await ask("商标注册有补贴吗");
+    await fetch(app.url + "/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ queryId: down, helpful: false, reason: "outdated", comment: "标准已更新" }),
+    });
+
+    const page = await adminPage("queries");
+    await page.locator("#queries-body tr").first().waitFor();
+    await page.fill("#query-text", "质押");
+    await page.click("#query-form button[type=submit]");
+    await page.locator("#page-info", { hasText: "共 1 条" }).waitFor();
+    await expect(page.locator("#queries-body tr").first().textContent()).resolves.toContain("专利质押贷款怎么办理？");
+    await page.fill("#query-text", "");
+    await page.selectOption("#query-filter", "out_of_scope");
+    await page.locator("#queries-body tr", { hasText: "今天天气怎么样？" }).waitFor();
+    const refusals = await page.locator("#queries-body tr td:nth-child(4)").allTextContents();
+    expect(new Set(refusals)).toEqual(new Set(["超出范围"]));
+    await page.selectOption("#query-filter", "low_confidence");
+    await page.locator("#page-info").waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll("#queries-body tr td:nth-child(4)")].some((td) => td.textContent === "超出范围"));
+    await page.selectOption("#query-filter", "down");
+    await page.locator("#queries-body tr", { hasText: "没帮助：已过时（标准已更新）" }).waitFor();
+    await shot(page, "queries");
+
+    await page.selectOption("#query-filter", "all");
+    await page.locator("#queries-body tr", { hasText: "今天天气怎么样？" }).waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    const sheet = workbook.getWorksheet("问答记录")!;
+    const header = sheet.getRow(2).values as unknown[];
+    expect(header.slice(1, 5)).toEqual(["编号", "时间", "渠道", "问题"]);
+    const questions = new Map<string, unknown[]>();
+    sheet.eachRow((row, n) => {
+      if (n > 2) questions.set(String(row.getCell(4).value), row.values as unknown[]);
+    });
+    expect(questions.size).toBe(app.service.countQueries());
+    expect(questions.get("今天天气怎么样？")?.[5]).toBe("超出范围");
+    expect(questions.get("商标注册有补贴吗")?.slice(9, 12)).toEqual(["没帮助", "已过时", "标准已更新"]);
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    const text = fs.readFileSync((await csv.path())!, "utf8");
+    expect(text.startsWith("\uFEFF编号,时间,渠道,问题")).toBe(true);
+    expect(text).toContain("专利质押贷款怎么办理？");
+    expect(text.trim().split("\r\n")).toHaveLength(app.service.countQueries() + 1);
+    expect(app.service.auditLog({ action: "queries.export" }).map((e) => e.actor)).toEqual([ADMIN.username, ADMIN.username]);
+  });
+
+  it("draws the dashboard's charts", async () => {
+    const page = await adminPage("stats", { phone: true });
+    await page.locator("#stats-summary[data-total]").waitFor();
+    await expect(page.locator("#stats-summary").textContent()).resolves.toMatch(/共 \d+ 问 · 拒答 \d+/);
+    for (const id of ["chart-daily", "chart-rates", "chart-reasons", "chart-units"]) {
+      const drawn = await page.locator(`#${id}`).evaluate((canvas: HTMLCanvasElement) => canvas.width > 0 && canvas.height > 0);
+      expect(drawn, id).toBe(true);
+    }
+    await shot(page, "stats-phone");
+  });
+});
+
+describe("hit test and lexicon", () => {
+  it("shows how 专利抵押贷款找谁 is read and how each record scored", async () => {
+    const page = await adminPage("hittest");
+    await page.fill("#hit-question", "专利抵押贷款找谁");
+    await page.press("#hit-question", "Enter");
+    await page.locator("#hit-records tbody tr").first().waitFor();
+    await expect(page.locator("#hit-words").textContent()).resolves.toContain("抵押");
+    await expect(page.locator("#hit-expansions").textContent()).resolves.toContain("质押融资");
+    await expect(page.locator("#hit-synonyms").textContent()).resolves.toContain("→");
+    const first = page.locator("#hit-records tbody tr").first();
+    await expect(first.locator("td").nth(1).textContent()).resolves.toBe("建立知识产权运营机制");
+    const scores = (await first.locator("td.num").allTextContents()).slice(1).map(Number);
+    expect(scores).toHaveLength(3);
+    expect(scores.every((s) => Number.isFinite(s) && s > 0)).toBe(true);
+    await shot(page, "hit-test");
+  });
+
+  it("turns a refused question into a synonym line; after re-indexing it is answered", async () => {
+    const question = "蓝莓标签保护找谁？";
+    await ask(question);
+    const before = AnswerSchema.parse(
+      await (await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json(),
+    );
+    expect(before.status).toBe("out_of_scope");
+
+    const page = await adminPage("queries");
+    await page.selectOption("#query-filter", "out_of_scope");
+    const row = page.locator("#queries-body tr", { hasText: question }).first();
+    await row.waitFor();
+    await row.locator("button.draft-synonym").click();
+    await page.locator("#tab-lexicon").waitFor({ state: "visible" });
+    const drafted = page.locator("#synonyms-body tr.drafted");
+    await drafted.waitFor();
+    await expect(drafted.locator("input.left").inputValue()).resolves.toContain("蓝莓");
+    // Invalid first: an empty right-hand side is refused with the row named.
+    await page.click("#synonyms-save");
+    await page.locator("#synonyms-status.error", { hasText: "第 1 行" }).waitFor();
+    await drafted.locator("input.left").fill("蓝莓标签");
+    await drafted.locator("input.right").fill("地理标志");
+    await page.click("#synonyms-save");
+    await page.locator("#synonyms-status", { hasText: "已保存" }).waitFor();
+    await shot(page, "lexicon");
+    const lexicon = JSON.parse(fs.readFileSync(path.join(app.config.corpusDir, "lexicon.json"), "utf8")) as { synonyms: { when: string[]; add: string[] }[]; keepWhole: string[] };
+    expect(lexicon.synonyms[0]).toEqual({ when: ["蓝莓标签"], add: ["地理标志"] });
+    expect(lexicon.keepWhole.length).toBeGreaterThan(0);
+
+    // Saved but not yet re-indexed: the answer has not changed.
+    const still = AnswerSchema.parse(
+      await (await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json(),
+    );
+    expect(still.status).toBe("out_of_scope");
+
+    await page.click("#tab-lexicon .reindex-now");
+    await page.locator("#job-text[data-state='done']").waitFor({ timeout: 60_000 });
+    const after = AnswerSchema.parse(
+      await (await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json(),
+    );
+    expect(after.status).toBe("answered");
+    expect(after.citations[0]?.title).toBe("注重知识产权品牌培育");
+    const audit = app.service.auditLog({ action: "lexicon.synonyms" })[0]!;
+    expect(audit).toMatchObject({ actor: ADMIN.username });
+    expect(audit.detail).toContain("新增 蓝莓标签 → 地理标志");
+  });
+
+  it("refuses an alias claimed by two units", async () => {
+    const page = await adminPage("lexicon", { phone: true });
+    await page.locator("#aliases-body tr").first().waitFor();
+    await page.click("#alias-add");
+    const added = page.locator("#aliases-body tr").first();
+    await added.locator("input.left").fill("市测试局");
+    await added.locator("input.right").fill("市监局");
+    await page.click("#aliases-save");
+    await page.locator("#aliases-status.error", { hasText: "别名“市监局”同时属于" }).waitFor();
+    await shot(page, "aliases-refused-phone");
+  });
+});
+
+describe("documents, curated answers and audit", () => {
+  it("uploads a .docx, previews, publishes it as version 1 by the admin, and downloads the original", async () => {
+    const page = await adminPage("documents");
+    await page.setInputFiles("#upload-file", SUBSIDY_DOCX);
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    const preview = page.locator("#preview");
+    await preview.locator("h3", { hasText: "泰安市专利资助办法（测试样例）" }).waitFor();
+    await expect(preview.locator(".preview-units").textContent()).resolves.toContain("市财政局");
+    await shot(page, "preview");
+    await page.click("#publish");
+    await page.locator("#job-text[data-state='done']").waitFor({ timeout: 60_000 });
+    const row = page.locator("#documents-body tr[data-file='subsidy.docx']");
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain("正式");
+    await expect(row.textContent()).resolves.toContain("第 1 版");
+    await expect(row.textContent()).resolves.toContain(ADMIN.username);
+    await shot(page, "published");
+    const [download] = await Promise.all([page.waitForEvent("download"), row.getByText("下载原文件").click()]);
+    expect(fs.readFileSync((await download.path())!).equals(fs.readFileSync(SUBSIDY_DOCX))).toBe(true);
+  });
+
+  it("refuses an unreadable upload in Chinese without internals", async () => {
+    const page = await adminPage("documents");
+    const broken = path.join(app.config.dataDir, "broken.docx");
+    fs.writeFileSync(broken, "PK\u0003\u0004 this is not really a docx");
+    await page.setInputFiles("#upload-file", broken);
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    const status = page.locator("#upload-status.error");
+    await status.waitFor();
+    const text = (await status.textContent())!;
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text.replace("broken.docx", "").replace(/\.(docx|doc|pdf|txt|md|html)\b/g, "")).not.toMatch(/[A-Za-z]{4,}/);
+    expect(text).toContain("broken.docx");
+    await shot(page, "upload-refused");
+  });
+
+  it("adds a curated answer that a paraphrase then gets, and the audit shows it in Chinese to the second", async () => {
+    const page = await adminPage("curated");
+    const curatedText = "测试精选答复：窗口的受理事项以市市场监管局公布的为准。";
+    await page.fill("#curated-question", "泰安的知识产权服务窗口在哪里？");
+    await page.fill("#curated-answer", curatedText);
+    const option = page.locator("#curated-record option", { hasText: "健全知识产权公共服务体系" });
+    await page.selectOption("#curated-record", (await option.getAttribute("value"))!);
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.locator("#curated-body tr", { hasText: "泰安的知识产权服务窗口在哪里？" }).waitFor();
+    await shot(page, "curated");
+    const answer = AnswerSchema.parse(
+      await (
+        await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: "请问泰安知识产权服务窗口的位置" }) })
+      ).json(),
+    );
+    expect(answer.source).toBe("curated");
+
+    await page.click("[data-tab='audit']");
+    await page.locator("#audit-body tr").first().waitFor();
+    await page.selectOption("#audit-actor", ADMIN.username);
+    await page.click("#audit-form button[type=submit]");
+    await page.locator("#audit-body tr", { hasText: "新增精选答复" }).waitFor();
+    const cells = await page.locator("#audit-body tr").first().locator("td").allTextContents();
+    expect(cells[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(cells[1]).toBe(`${ADMIN.name}（${ADMIN.username}）`);
+    const labels = new Set(await page.locator("#audit-body tr td:nth-child(3)").allTextContents());
+    for (const label of ["登录成功", "登录失败", "发布文档", "修改同义词", "重新索引", "新增精选答复", "导出问答记录"]) expect(labels, label).toContain(label);
+    expect([...labels].some((l) => /^[a-z._]+$/.test(l))).toBe(false);
+    await shot(page, "audit");
+  });
+});
