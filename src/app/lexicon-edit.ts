@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LEXICON_FILE, UNIT_ALIASES_FILE } from "../corpus/lexicon.js";
 
 /** A word of the lexicon: trimmed, not empty, short enough to be a word or a phrase. */
-const Word = z.string().trim().min(1, "不能为空").max(20, "不能超过 20 个字");
+const Word = z.string().trim().min(1, "不能为空").max(40, "不能超过 40 个字");
 
 function noDuplicates(words: string[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();

@@ -14,6 +14,17 @@ import { generateQuestions } from "./questions.js";
 import { summarizeLatencies, type LatencySummary } from "./stats.js";
 
 const ADMIN_TOKEN = "bench-admin-token-0123456789";
+const ADMIN = { username: "bench.admin", password: "bench-admin-password" };
+
+/** Creates the fresh server's first admin with ADMIN_TOKEN and signs in as a script does; the bearer header. */
+async function signInAsAdmin(url: string): Promise<Record<string, string>> {
+  const json = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  await fetch(`${url}/api/auth/first-admin`, json({ adminToken: ADMIN_TOKEN, displayName: "基准测试", ...ADMIN }));
+  const response = await fetch(`${url}/api/auth/login`, json({ ...ADMIN, bearer: true }));
+  if (!response.ok) throw new Error(`bench admin sign-in failed: ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  return { Authorization: `Bearer ${token}` };
+}
 
 export interface HostileFigure {
   label: string;
@@ -52,6 +63,7 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
   const documents = await hostileDocuments();
   const server = await startServerProcess({ ...env, ADMIN_TOKEN });
   try {
+    const auth = await signInAsAdmin(server.url);
     await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 40, options.seed), concurrency: options.concurrency });
     const quiet = await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 200, options.seed + 1), concurrency: options.concurrency });
     const figures: HostileFigure[] = [];
@@ -85,7 +97,7 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
       const started = performance.now();
       const response = await fetch(`${server.url}/api/admin/documents/preview`, {
         method: "POST",
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(document.file) },
+        headers: { ...auth, "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(document.file) },
         body: new Uint8Array(document.bytes),
       });
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };

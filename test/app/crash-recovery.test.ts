@@ -11,14 +11,23 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/bench/processes.js";
 import { waitForHealth } from "../../src/bench/load.js";
+import { Accounts } from "../../src/app/accounts.js";
 import { loadConfig } from "../../src/config/index.js";
 import { buildIndex } from "../../src/index/build.js";
 import { providerFactory } from "../../src/index/providers.js";
+import { openSqliteStore } from "../../src/store/index.js";
 import { CORPUS_DIR, FIXTURES, OUTLINE_FILE, ROOT } from "../helpers/paths.js";
 
 const run = promisify(execFile);
 const TOKEN = "crash-test-admin-token-0123456789";
-const auth = { Authorization: `Bearer ${TOKEN}` };
+const ADMIN = { username: "crash.admin", password: "crash-test-password" };
+
+/** Signs in to a server as the admin made in the template's database; the bearer header of that session. */
+async function authOf(url: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...ADMIN, bearer: true }) });
+  const { token } = (await response.json()) as { token: string };
+  return { Authorization: `Bearer ${token}` };
+}
 const DOCUMENT = "related.txt";
 const NEW_VERSION = "泰安市商标品牌建设要点（新版）\n一、工作重点\n（一）培育地理标志商标\n支持泰山茶申报地理标志商标（责任单位：市市场监管局）\n";
 
@@ -32,6 +41,9 @@ beforeAll(async () => {
   oldVersion = await readFile(path.join(FIXTURES, DOCUMENT));
   const config = loadConfig({ CORPUS_DIR: path.join(template, "corpus"), DATA_DIR: path.join(template, "data") });
   await buildIndex({ corpusDir: config.corpusDir, indexRoot: config.indexDir, makeProvider: providerFactory(config), limits: config.parseLimits });
+  const store = openSqliteStore(config.databaseFile);
+  await new Accounts(store.accounts).create({ ...ADMIN, displayName: "测试管理员", role: "admin" });
+  store.close();
 });
 afterAll(async () => {
   await rm(template, { recursive: true, force: true });
@@ -77,7 +89,7 @@ async function restartAndSettle(dir: string): Promise<string[]> {
       if (!health.reloading) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const documents = (await (await fetch(`${server.url}/api/admin/documents`, { headers: auth })).json()) as { file: string }[];
+    const documents = (await (await fetch(`${server.url}/api/admin/documents`, { headers: await authOf(server.url) })).json()) as { file: string }[];
     return documents.map((d) => d.file).sort();
   } finally {
     server.kill();
@@ -101,6 +113,7 @@ describe("kill -9 during a publish that replaces a document", () => {
     const dir = await workspace();
     try {
       const server = await startServer(dir, step);
+      const auth = await authOf(server.url);
       const preview = await fetch(`${server.url}/api/admin/documents/preview`, {
         method: "POST",
         headers: { ...auth, "Content-Type": "application/octet-stream", "X-File-Name": DOCUMENT },
@@ -129,6 +142,7 @@ describe("kill -9 during a removal", () => {
     const dir = await workspace();
     try {
       const server = await startServer(dir, step);
+      const auth = await authOf(server.url);
       await fetch(`${server.url}/api/admin/documents/${encodeURIComponent(DOCUMENT)}`, { method: "DELETE", headers: auth });
       expect(await server.exited).toBe("SIGKILL");
       expect(await corpusFiles(dir)).not.toContain(DOCUMENT);

@@ -75,9 +75,9 @@ export function localDay(offsetDays = 0, from = new Date()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Words typed in one box, split on 、，, and spaces, blanks dropped. */
+/** Words typed in one box, split on 、，,；; (not on spaces: "bad faith" is one phrase), blanks dropped. */
 export const splitWords = (text: string) =>
   text
-    .split(/[、，,;；\s]+/)
+    .split(/[、，,;；\n]+/)
     .map((w) => w.trim())
     .filter(Boolean);
