@@ -181,6 +181,7 @@ describe("SIGTERM while a hostile document is being parsed", () => {
     try {
       const url = `http://127.0.0.1:${port}`;
       await waitForHealth(url);
+      const auth = await authOf(url);
       const { nestedDivsHtml } = await import("../../src/bench/hostile-documents.js");
       const preview = fetch(`${url}/api/admin/documents/preview`, {
         method: "POST",
