@@ -351,7 +351,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await expect(page.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("false");
     const row = app.service.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
-    expect(row).toMatchObject({ question: "地理标志产品保护找哪个部门？", feedback: -1 });
+    expect(row).toMatchObject({ question: "地理标志产品保护找哪个部门？", feedback: -1, feedbackReason: "wrong_unit", feedbackComment: "应当还有市农业农村局以外的单位" });
     await shot(page, `feedback-sent-${viewport}`, false);
   });
 
