@@ -259,3 +259,35 @@ export function composeCurated(question: string, text: string, citation: Citatio
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+/** Small talk: a short friendly reply, neither a refusal nor a cited measure. */
+export function composeSmallTalk(question: string, reply: string): Answer {
+  const parts: AnswerParts = { lead: reply, spoken: reply, quotes: [], units: [], unitsComplete: true, refs: [] };
+  return { question, status: "answered", answer: reply, citations: [], kind: "small_talk", confidence: 1, source: "engine", parts };
+}
+
+/**
+ * Several questions in one message, each answered with its own measure and
+ * units, in order. The first citation of each part comes first, so every
+ * part is cited near the top; the parts' own answers are the sections.
+ */
+export function composeMulti(question: string, answers: readonly Answer[]): Answer {
+  const answered = answers.filter((a) => a.status === "answered");
+  const firsts = answered.flatMap((a) => a.citations.slice(0, 1));
+  const rest = answered.flatMap((a) => a.citations.slice(1));
+  const citations = [...new Map([...firsts, ...rest].map((c) => [c.id, c])).values()];
+  const sections = answers.map((a) => ({ question: a.question, answer: a.answer, status: a.status, citationIds: a.citations.map((c) => c.id) }));
+  const parts: AnswerParts = {
+    lead: `您的消息里有 ${answers.length} 个问题，分别回答如下：`,
+    spoken: answers.map((a, i) => `${i + 1}. ${a.parts.spoken}`).join(""),
+    quotes: [],
+    units: [],
+    unitsComplete: true,
+    refs: [],
+    sections,
+    ...optional("draftNote", answered.map((a) => a.parts.draftNote).find(Boolean)),
+  };
+  const text = [parts.lead, ...answers.map((a, i) => `【问题${i + 1}】${a.question}\n${a.answer.replace(/\n?注：《[^\n]*征求意见稿[^\n]*$/, "")}`), ...(parts.draftNote ? [parts.draftNote] : [])].join("\n");
+  const confidence = Math.min(...answers.map((a) => a.confidence));
+  return { question, status: answered.length > 0 ? "answered" : "out_of_scope", answer: text, citations, kind: "multi", confidence, source: "engine", parts };
+}

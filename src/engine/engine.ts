@@ -1,7 +1,7 @@
 import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
-import { citationFor, composeAnswer, composeOutOfScope, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
+import { citationFor, composeAnswer, composeMulti, composeOutOfScope, composeSmallTalk, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
 import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
 import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
@@ -11,6 +11,10 @@ import { checkQuestion, normalizeQuestion } from "./question-check.js";
 import { documentsNamed, genreWeight } from "./genre.js";
 import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, type LevelFocus } from "./jurisdiction.js";
 import { examplesFrom } from "./examples.js";
+import { prepareMessage } from "./understand/prepare.js";
+import { smallTalkReply } from "./understand/small-talk.js";
+import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
+import type { Vocabulary } from "./understand/typos.js";
 import { wordKey } from "../index/lexical.js";
 
 export interface EngineOptions {
@@ -29,6 +33,21 @@ export interface Explained {
   analysis?: QuestionAnalysis;
 }
 
+/** A part that names no topic of its own ("纲要里让它干啥") asks more about the part before it: they are one question. */
+function mergeTopicless(parts: QuestionPart[], topicsOf: (text: string) => string[]): QuestionPart[] {
+  const merged: QuestionPart[] = [];
+  for (const part of parts) {
+    const previous = merged.at(-1);
+    if (previous && topicsOf(part.question).length === 0) {
+      const question = `${previous.question}，${part.question}`;
+      merged[merged.length - 1] = { question, context: previous.context, ask: previous.ask === previous.question ? question : `${previous.ask}，${part.question}` };
+    } else merged.push(part);
+  }
+  return merged;
+}
+
+/** At most this many questions of one message are answered; a longer list is answered on its first ones. */
+const MAX_PARTS = 4;
 const DEFAULT_HOME: HomeJurisdiction = { city: "泰安市", province: "山东省" };
 /** A higher-level measure is shown as 上级政策 when it scores at least this share of the home measure answering. */
 const HIGHER_SHARE = 0.7;
@@ -54,6 +73,8 @@ export class PolicyEngine {
   private readonly examples: readonly string[];
   private readonly metas: Map<string, DocumentMeta>;
   private readonly home: HomeJurisdiction;
+  private readonly topicsOf: (text: string) => string[];
+  private readonly typoVocabulary: Vocabulary;
   private readonly regions: { region: string; level: DocumentMeta["level"] }[];
   /** Document metadata by id, for citations. */
   readonly lookup: DocumentLookup;
@@ -76,6 +97,16 @@ export class PolicyEngine {
       knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
       inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };
+    // Stopwords (纲要, 政策) name no topic: a part holding only them asks more about the part before.
+    const stop = new Set(lexicon.stopwords);
+    this.topicsOf = topicFinder([...this.vocabulary.anchors, ...this.units.allSpellings()].filter((w) => !stop.has(w)));
+    const corpusWords = index.lexical.words().filter((w) => w.word.length >= 2);
+    const frequency = new Map(corpusWords.map((w) => [w.word, w.entries]));
+    this.typoVocabulary = {
+      knows: this.vocabulary.knows,
+      words: [...new Set([...frequency.keys(), ...lexiconVocabulary])],
+      frequency: (word) => frequency.get(word) ?? 1,
+    };
     this.home = options.home ?? DEFAULT_HOME;
     this.regions = index.documents.flatMap((d) => (d.meta.region ? [{ region: d.meta.region, level: d.meta.level }] : []));
     this.examples = options.examples ?? examplesFrom(index.lexicon.examples ?? [], index.records, this.lookup);
@@ -90,12 +121,59 @@ export class PolicyEngine {
     const invalid = this.rejectInvalid(rawQuestion, question);
     if (invalid) return { answer: invalid, candidates: [] };
 
+    // Several questions in one message: each answered on its own, with its own measure and units, in order.
+    const split = mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOf);
+    if (split.length > 1) {
+      const explained: Explained[] = [];
+      for (const part of split.slice(0, MAX_PARTS)) {
+        let one = await this.understand(part.ask, undefined, mode);
+        // A question that points back at the story ("这种情况找谁") is asked again with the story told around it.
+        if (one.answer.status !== "answered" && part.context && part.ask !== `${part.context}${part.question}`) {
+          one = await this.understand(`${part.context}${part.question}`, undefined, mode);
+        }
+        explained.push({ ...one, answer: { ...one.answer, question: part.question } });
+      }
+      return { answer: composeMulti(question, explained.map((e) => e.answer)), candidates: explained.flatMap((e) => e.candidates), analysis: explained[0]?.analysis };
+    }
+    return this.understand(question, context, mode);
+  }
+
+  /**
+   * One question: small talk and near-topic traps recognised, traditional
+   * script and typos put right, then answered; when a correction shaped the
+   * answer, it says how the question was understood.
+   */
+  private async understand(question: string, context: AnswerContext | undefined, mode: RetrievalMode): Promise<Explained> {
+    const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary);
+    if (prepared.smallTalk) {
+      const reply = smallTalkReply(prepared.smallTalk, this.index.lexicon) ?? "您好！请直接说您想了解的知识产权政策问题。";
+      return { answer: composeSmallTalk(question, reply), candidates: [] };
+    }
+    if (prepared.trap) {
+      const reason = `抱歉，这个问题不属于知识产权政策咨询。${prepared.trap.whereToAsk}`;
+      return { answer: composeOutOfScope(question, "out_of_scope", reason, this.examples, this.scopeText()), candidates: [] };
+    }
+    const explained = await this.answerOne(prepared.text, context, mode);
+    const note = prepared.english ? this.index.lexicon.englishNote : prepared.corrections.length > 0 ? `按「${prepared.text}」理解。` : undefined;
+    const answer = explained.answer;
+    if (!note || answer.status !== "answered") return { ...explained, answer: { ...answer, question } };
+    const parts = { ...answer.parts, understoodAs: note };
+    return { ...explained, answer: { ...answer, question, parts, answer: `${note}\n${answer.answer}` } };
+  }
+
+  private async answerOne(question: string, context: AnswerContext | undefined, mode: RetrievalMode): Promise<Explained> {
     const analysis = analyzeQuestion(question, this.vocabulary);
     const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
     const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.length > 0;
     const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
 
     const scope = scopeOf(analysis);
+    // "公安会管这种事吗": a unit named about the topic before; the previous measure that unit is responsible for answers.
+    const previousOfUnit = !hasTopic && analysis.units.length > 0 ? previous.find((r) => analysis.units.some((u) => r.units.includes(u))) : undefined;
+    if (previousOfUnit) {
+      const answer = composeAnswer({ question, kind: "who_handles", analysis, primary: previousOfUnit, related: [], confidence: 0.6 }, this.lookup);
+      return { answer, candidates: previous, analysis };
+    }
     // "市公安局负责哪些工作" or just "中院": every measure of that unit.
     if (analysis.units.length === 1 && scope !== "outside" && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
       const unit = analysis.units[0]!;
@@ -108,10 +186,11 @@ export class PolicyEngine {
     // A short message with no topic of its own continues the conversation, unless it is about something else
     // ("今天天气怎么样？") or says nothing the corpus knows ("<b>x</b>").
     const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= KNOWN_SHARE;
+    const asksOnlyDetail = !hasTopic && !namesUnit && analysis.specifics.length > 0;
     const isFollowUp =
       previous.length > 0 &&
       analysis.offTopic.length === 0 &&
-      (analysis.followUpCue || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
+      (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
     if (isFollowUp && !hasTopic) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;

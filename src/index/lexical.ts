@@ -78,6 +78,13 @@ export class LexicalIndex {
   }
 
   /** How many entries contain the term (a `w:` or `b:` key). */
+  /** Every word of the index with the number of entries it is in: the corpus's own vocabulary. */
+  words(): { word: string; entries: number }[] {
+    const out: { word: string; entries: number }[] = [];
+    for (const [term, list] of this.postings) if (term.startsWith("w:")) out.push({ word: term.slice(2), entries: list.length });
+    return out;
+  }
+
   documentFrequency(key: string): number {
     return this.postings.get(key)?.length ?? 0;
   }
