@@ -203,11 +203,15 @@ export function composeAnswer(c: Composition, documents: DocumentLookup): Answer
 }
 
 /** Every record a unit is responsible for (or, asked "牵头哪些", leads), in the documents' order. */
-export function composeUnitDuties(question: string, unit: string, records: readonly PolicyRecord[], documents: DocumentLookup, leadOnly = false): Answer {
+export function composeUnitDuties(question: string, unit: string, records: readonly PolicyRecord[], documents: DocumentLookup, leadOnly = false, leadsNone = false): Answer {
   const role = (r: PolicyRecord): AnswerUnit["role"] => unitsWithRoles(r).find((u) => u.name === unit)?.role ?? "responsible";
   const listing = records.map((r) => ({ id: r.id, title: r.title, citeAs: citeAs(r, documents.meta(r.documentId)), role: role(r) }));
   const parts: AnswerParts = {
-    lead: leadOnly ? `${unit}牵头以下 ${records.length} 项措施：` : `${unit}在以下 ${records.length} 项措施中是责任单位：`,
+    lead: leadOnly
+      ? `${unit}牵头以下 ${records.length} 项措施：`
+      : leadsNone
+        ? `收录的文件没有写明由${unit}牵头的措施；它在以下 ${records.length} 项措施中是责任单位：`
+        : `${unit}在以下 ${records.length} 项措施中是责任单位：`,
     spoken: `${unit}${leadOnly ? "牵头" : "负责"} ${records.length} 项工作。`,
     quotes: [],
     units: [{ name: unit, role: "responsible" }],

@@ -179,8 +179,11 @@ export class PolicyEngine {
       const unit = analysis.units[0]!;
       // "省农业农村厅牵头哪些工作": only the measures it leads, not those it merely supports.
       const leadOnly = /牵头/.test(question);
-      const records = this.recordsOfUnit(unit).filter((r) => !leadOnly || (r.unitRoles?.lead ?? []).includes(unit));
-      return { answer: composeUnitDuties(question, unit, records, this.lookup, leadOnly), candidates: records, analysis };
+      const all = this.recordsOfUnit(unit);
+      const led = all.filter((r) => (r.unitRoles?.lead ?? []).includes(unit));
+      // A unit that leads nothing is said to, and its other measures are listed with their roles.
+      const records = leadOnly && led.length > 0 ? led : all;
+      return { answer: composeUnitDuties(question, unit, records, this.lookup, leadOnly && led.length > 0, leadOnly && led.length === 0), candidates: records, analysis };
     }
 
     // A short message with no topic of its own continues the conversation, unless it is about something else

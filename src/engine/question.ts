@@ -108,7 +108,8 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     coverageBesidesUnits: besidesUnits.length > 0 ? besidesUnits.filter((w) => vocabulary.knows(w)).length / besidesUnits.length : 1,
     units: mentionedUnits,
     asksWho: WHO.test(text),
-    asksDuties: mentionedUnits.length > 0 && DUTIES.test(text) && !WHO.test(text),
+    // "省农业农村厅牵头哪些工作" asks a unit's duties even though 牵头 also reads as "who".
+    asksDuties: mentionedUnits.length > 0 && ((DUTIES.test(text) && !WHO.test(text)) || /(牵头|负责|承担)(了)?(哪些|什么|啥)/.test(text)),
     asksTarget: TARGET.test(text),
     asksGeneral: GENERAL.test(text),
     specifics: askedSpecifics(text),
