@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PolicyEngine } from "../../src/engine/engine.js";
+import { outlineEngine } from "./support.js";
+
+/** Messages as enterprises really send them, through the engine's one entry point. */
+let engine: PolicyEngine;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ engine, cleanup } = await outlineEngine()), 120_000);
+afterAll(() => cleanup?.());
+
+describe("messages as enterprises write them", () => {
+  it("answers a misspelt question with the right measure and says how it was understood", async () => {
+    const answer = await engine.answer("专力质压代款咋弄");
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]).toMatchObject({ title: "建立知识产权运营机制", units: ["市市场监管局", "市文化和旅游局", "泰安银保监分局"] });
+    expect(answer.parts.understoodAs).toBe("按「专利质押贷款咋弄」理解。");
+    expect(answer.answer.startsWith("按「专利质押贷款咋弄」理解。")).toBe(true);
+  });
+
+  it("answers a question in traditional script as if written in simplified", async () => {
+    const answer = await engine.answer("專利質押貸款找哪個部門？");
+    expect(answer.citations[0]?.title).toBe("建立知识产权运营机制");
+  });
+
+  it("answers each question of a two-part message with its own measure, in order", async () => {
+    const answer = await engine.answer("质押贷款找哪个部门？顺便问下专利导航是谁在做");
+    expect(answer.kind).toBe("multi");
+    expect(answer.parts.sections).toHaveLength(2);
+    expect(answer.citations.slice(0, 3).map((c) => c.title)).toEqual(expect.arrayContaining(["建立知识产权运营机制", "加强知识产权信息利用"]));
+    expect(answer.answer).toContain("【问题1】");
+    expect(answer.answer).toContain("【问题2】");
+  });
+
+  it("greets back and thanks back, neither refusing nor citing", async () => {
+    for (const message of ["你好", "谢谢", "人工客服"]) {
+      const answer = await engine.answer(message);
+      expect(answer, message).toMatchObject({ status: "answered", kind: "small_talk", citations: [] });
+      expect(answer.answer, message).not.toContain("不在本助手收录");
+    }
+  });
+
+  it("refuses a question whose subject is not IP even when it names a unit, saying where it belongs", async () => {
+    const answer = await engine.answer("我们公司员工劳动合同纠纷，市场监管局管吗");
+    expect(answer.status).toBe("out_of_scope");
+    expect(answer.answer).toContain("人力资源社会保障部门");
+  });
+
+  it("keeps the previous measure for a follow-up that asks only a detail", async () => {
+    const first = await engine.answer("专利能抵押贷款吗");
+    const next = await engine.answer("申请的时候要准备些什么", { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) });
+    expect(next.citations[0]?.title).toBe("建立知识产权运营机制");
+  });
+});
