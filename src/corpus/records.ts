@@ -31,22 +31,9 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
   }
   const topOutline: OutlineNode[] = [];
   preamblePairs?.pairs.forEach((pair, q) => {
-    const id = `${documentId}#0q${q + 1}`;
-    const answer = unitsOfBody(pair.answer);
-    records.push({
-      id,
-      documentId,
-      document,
-      kind: answer.clause ? "measure" : "section",
-      path: [pair.question],
-      number: null,
-      title: pair.question,
-      titleDerived: true,
-      text: answer.text,
-      units: answer.clause?.units ?? [],
-      ...(answer.clause?.roles ? { unitRoles: answer.clause.roles } : {}),
-    });
-    topOutline.push({ heading: pair.question, title: pair.question, number: null, recordId: id, children: [] });
+    const record = pairRecord(documentId, document, `${documentId}#0q${q + 1}`, [], pair);
+    records.push(record);
+    topOutline.push({ heading: pair.question, title: pair.question, number: null, recordId: record.id, children: [] });
   });
 
   const visit = (node: SectionNode, parentPath: string[], idPath: string): OutlineNode => {
@@ -78,24 +65,9 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
     }
     // A 政策解读 of 问：…/答：… pairs: each pair is a record titled by its question.
     pairs?.pairs.forEach((pair, q) => {
-      const id = `${documentId}#${idPath}q${q + 1}`;
-      const answer = unitsOfBody(pair.answer);
-      records.push({
-        id,
-        documentId,
-        document,
-        kind: answer.clause ? "measure" : "section",
-        path: [...path, pair.question],
-        number: null,
-        title: pair.question,
-        // A question is mostly question words (申请, 哪个部门, 材料): searched as a title they would outweigh its topic.
-        titleDerived: true,
-        text: answer.text,
-        units: answer.clause?.units ?? [],
-        ...(answer.clause?.roles ? { unitRoles: answer.clause.roles } : {}),
-        ...(answer.clause?.openEnded ? { unitsOpenEnded: true } : {}),
-      });
-      outlineNode.children.push({ heading: pair.question, title: pair.question, number: null, recordId: id, children: [] });
+      const record = pairRecord(documentId, document, `${documentId}#${idPath}q${q + 1}`, path, pair);
+      records.push(record);
+      outlineNode.children.push({ heading: pair.question, title: pair.question, number: null, recordId: record.id, children: [] });
     });
     node.tables.forEach((table, t) => {
       const [header = [], ...rows] = table.rows;
@@ -180,6 +152,26 @@ function mergeClauses(clauses: readonly UnitsClause[], textWithout: string): Uni
   const lead = unique(withRoles.flatMap((c) => c.roles!.lead));
   const support = unique(withRoles.flatMap((c) => c.roles!.support)).filter((u) => !lead.includes(u));
   return { units, roles: { lead, support }, ...openEnded, textWithout };
+}
+
+/** One 问/答 pair as a record titled by its question, under the headings of `path`. */
+function pairRecord(documentId: string, document: string, id: string, path: readonly string[], pair: { question: string; answer: string[] }): PolicyRecord {
+  const answer = unitsOfBody(pair.answer);
+  return {
+    id,
+    documentId,
+    document,
+    kind: answer.clause ? "measure" : "section",
+    path: [...path, pair.question],
+    number: null,
+    title: pair.question,
+    // A question is mostly question words (申请, 哪个部门, 材料): searched as a title they would outweigh its topic.
+    titleDerived: true,
+    text: answer.text,
+    units: answer.clause?.units ?? [],
+    ...(answer.clause?.roles ? { unitRoles: answer.clause.roles } : {}),
+    ...(answer.clause?.openEnded ? { unitsOpenEnded: true } : {}),
+  };
 }
 
 /** A table column that names each row's units. */
