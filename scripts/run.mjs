@@ -7,7 +7,12 @@ import { DIST, ENTRIES, ensureDist } from "./build.mjs";
 const name = process.argv[2] ?? "";
 const entry = `cli/${name}`;
 if (!(entry in ENTRIES)) {
-  process.stderr.write(`Usage: node scripts/run.mjs ${Object.keys(ENTRIES).filter((e) => e.startsWith("cli/")).map((e) => e.slice(4)).join("|")} [arguments]\n`);
+  process.stderr.write(
+    `Usage: node scripts/run.mjs ${Object.keys(ENTRIES)
+      .filter((e) => e.startsWith("cli/"))
+      .map((e) => e.slice(4))
+      .join("|")} [arguments]\n`,
+  );
   process.exit(2);
 }
 await ensureDist();

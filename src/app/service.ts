@@ -96,7 +96,18 @@ export async function openServingEngine(config: Config, logger: Logger): Promise
 
 export function summarize(engine: PolicyEngine, embedded: number, reused: number, seconds: number): IngestSummary {
   const { counts, version } = engine.index.manifest;
-  return { documents: counts.documents, measures: counts.measures, sections: counts.sections, tables: counts.tables, units: counts.units, chunks: counts.chunks, embedded, reused, seconds, indexVersion: version };
+  return {
+    documents: counts.documents,
+    measures: counts.measures,
+    sections: counts.sections,
+    tables: counts.tables,
+    units: counts.units,
+    chunks: counts.chunks,
+    embedded,
+    reused,
+    seconds,
+    indexVersion: version,
+  };
 }
 
 /**
@@ -227,7 +238,10 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
 
   if (opened.stale) {
     // Listen first: the last good index answers while the changed corpus is indexed.
-    logger.info({ change: opened.stale, serving: engine.index.manifest.version }, "the corpus changed since the index was built: serving the last good index and re-indexing in the background");
+    logger.info(
+      { change: opened.stale, serving: engine.index.manifest.version },
+      "the corpus changed since the index was built: serving the last good index and re-indexing in the background",
+    );
     reload().catch((error: unknown) => logger.error({ err: error }, "background re-index failed; the previous index keeps serving"));
   }
 
@@ -241,7 +255,10 @@ export async function createPolicyService(deps: ServiceDeps): Promise<PolicyServ
       const file = path.join(dir, name);
       await writeFile(file, bytes);
       const doc = await parseDocument({ path: file, name }, config.parseLimits);
-      const replaces = await stat(path.join(config.corpusDir, name)).then(() => true, () => false);
+      const replaces = await stat(path.join(config.corpusDir, name)).then(
+        () => true,
+        () => false,
+      );
       return ok({ ...summaryOf(doc), outline: doc.outline, records: doc.records, unitNames: [...new Set(doc.records.flatMap((r) => r.units))], replaces });
     } catch (error) {
       if (error instanceof DocumentError) return fail({ code: error.refusal ? "unsafe_document" : "bad_document", message: error.reason, file: name });

@@ -29,7 +29,12 @@ function bigramWords(text: string): string[] {
   const chars = [...text].filter((c) => /[\p{L}\p{N}]/u.test(c));
   const words: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) {
-    words.push(chars.slice(i, i + 2).map((c) => `u${c.codePointAt(0)!.toString(16).padStart(5, "0")}`).join(""));
+    words.push(
+      chars
+        .slice(i, i + 2)
+        .map((c) => `u${c.codePointAt(0)!.toString(16).padStart(5, "0")}`)
+        .join(""),
+    );
   }
   return words;
 }

@@ -26,7 +26,9 @@ export async function readQuestionSources(corpusDir: string, devFile: string | u
       record.units.forEach((u) => units.add(u));
     }
   }
-  Object.values(aliases.aliases).flat().forEach((a) => units.add(a));
+  Object.values(aliases.aliases)
+    .flat()
+    .forEach((a) => units.add(a));
   const topics = new Set([...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((s) => s.when)].filter((w) => [...w].length >= 2));
   return { dev: dev.map((d) => d.question), topics: [...topics], titles: [...titles], units: [...units] };
 }

@@ -224,7 +224,10 @@ async function measureHttp(plan: BenchPlan, sources: QuestionSources, env: Env):
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const serverCpuAfter = await cpuMsOf(server.pid);
     const serverPeakRssBytes = await peakRssOf(server.pid);
-    const healthyAfter = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+    const healthyAfter = await fetch(`${server.url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     return {
       requests: load.requests,
       concurrency: plan.httpConcurrency,

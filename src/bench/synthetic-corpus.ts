@@ -24,7 +24,24 @@ const DOCUMENT_KINDS = [
   "知识产权人才培养计划",
 ];
 const EDITIONS = ["（征求意见稿）", "（试行）", "（修订稿）", "（送审稿）", "（2022年版）", "（2023年版）", "（2024年版）", "（2025年版）"];
-const INDUSTRIES = ["人工智能", "集成电路", "生命健康", "生物医药", "新材料", "高端装备", "新能源", "现代农业", "文化旅游", "数字经济", "医养健康", "精细化工", "纺织服装", "输变电装备", "绿色建材", "食品加工"];
+const INDUSTRIES = [
+  "人工智能",
+  "集成电路",
+  "生命健康",
+  "生物医药",
+  "新材料",
+  "高端装备",
+  "新能源",
+  "现代农业",
+  "文化旅游",
+  "数字经济",
+  "医养健康",
+  "精细化工",
+  "纺织服装",
+  "输变电装备",
+  "绿色建材",
+  "食品加工",
+];
 const VERBS = ["强化", "加强", "深化", "健全", "完善", "推进", "提升", "优化", "加大", "注重", "建立", "支持"];
 const EXTRA_UNITS = ["发展改革委", "财政局", "工业和信息化局", "人力资源社会保障局", "地方金融监管局", "税务局", "统计局"];
 /** Wording swaps that keep a sentence's sense and its domain words. */
@@ -110,7 +127,12 @@ function deriveMeasure(line: string, number: number, v: Variation, cityUnits: bo
   const [, , title = "", rest = ""] = MEASURE.exec(line)!;
   const clause = UNITS_CLAUSE.exec(rest);
   const body = clause ? rest.slice(0, clause.index) : rest;
-  let units = clause ? clause[1]!.split(/[、，]/).map((u) => u.trim()).filter(Boolean) : [];
+  let units = clause
+    ? clause[1]!
+        .split(/[、，]/)
+        .map((u) => u.trim())
+        .filter(Boolean)
+    : [];
   if (!cityUnits) units = units.map((u) => (u.startsWith("市") && !u.startsWith("市场") ? v.region + u.slice(1) : u));
   if (units.length > 0 && random.chance(0.25)) units.push((cityUnits ? "市" : v.region) + random.pick(EXTRA_UNITS));
   const sentences = random.shuffle(sentencesOf(body));
@@ -172,7 +194,13 @@ export async function writeSyntheticCorpus(dir: string, docs: readonly Synthetic
   }
   for (const name of DATA_FILES) {
     const source = path.join(dataFilesFrom, name);
-    if (await stat(source).then(() => true, () => false)) await copyFile(source, path.join(dir, name));
+    if (
+      await stat(source).then(
+        () => true,
+        () => false,
+      )
+    )
+      await copyFile(source, path.join(dir, name));
   }
   return bytes;
 }

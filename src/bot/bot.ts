@@ -75,14 +75,23 @@ export function createBot(deps: BotDeps): Bot {
   bot.command("units", (ctx) => unitsCommand(ctx, deps));
   bot.command("unit", (ctx) => unitCommand(ctx, deps));
   bot.command("outline", (ctx) => outlineCommand(ctx, deps));
-  bot.command("reload", adminOnly(deps, "/reload", (ctx) => reloadCommand(ctx, deps)));
-  bot.command("stats", adminOnly(deps, "/stats", (ctx) => statsCommand(ctx, deps)));
+  bot.command(
+    "reload",
+    adminOnly(deps, "/reload", (ctx) => reloadCommand(ctx, deps)),
+  );
+  bot.command(
+    "stats",
+    adminOnly(deps, "/stats", (ctx) => statsCommand(ctx, deps)),
+  );
 
   bot.on("callback_query:data", (ctx) => handleCallback(ctx, deps));
   if (deps.config.BOT_INLINE_ENABLED) bot.on("inline_query", (ctx) => handleInlineQuery(ctx, deps));
 
   const privateChat = bot.chatType("private");
-  privateChat.on("message:document", adminOnly(deps, "upload document", (ctx) => handleDocument(ctx, deps)));
+  privateChat.on(
+    "message:document",
+    adminOnly(deps, "upload document", (ctx) => handleDocument(ctx, deps)),
+  );
   bot.on("message:document", (ctx) => groupDocument(ctx, deps));
   bot.on("message:text", async (ctx) => {
     const question = questionOf(ctx.message, ctx.me);
@@ -97,7 +106,10 @@ export function createBot(deps: BotDeps): Bot {
     if (isBareMention(ctx.message, ctx.me)) return promptForQuestion(ctx, deps);
     return next();
   });
-  bot.on(["message:sticker", "message:photo", "message:voice", "message:video", "message:video_note", "message:audio", "message:animation", "message:location", "message:contact"], hintSendText);
+  bot.on(
+    ["message:sticker", "message:photo", "message:voice", "message:video", "message:video_note", "message:audio", "message:animation", "message:location", "message:contact"],
+    hintSendText,
+  );
   bot.on("edited_message", hintEditedMessage);
   return bot;
 }

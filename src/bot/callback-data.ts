@@ -60,9 +60,7 @@ export function decodeAction(data: string): ButtonAction | undefined {
       return a ? { kind: "related", ref: a } : undefined;
     case "f": {
       const queryId = Number(a);
-      return Number.isSafeInteger(queryId) && (b === "0" || b === "1")
-        ? { kind: "feedback", queryId, helpful: b === "1" }
-        : undefined;
+      return Number.isSafeInteger(queryId) && (b === "0" || b === "1") ? { kind: "feedback", queryId, helpful: b === "1" } : undefined;
     }
     case "q": {
       const index = Number(a);

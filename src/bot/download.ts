@@ -10,10 +10,7 @@ export type Download = { ok: true; bytes: Uint8Array } | { ok: false; reason: st
  * over `maxBytes` before and after downloading. The reason never holds the
  * token, which is part of the URL.
  */
-export async function downloadTelegramFile(
-  api: Api,
-  options: { apiRoot: string; token: string; fileId: string; maxBytes: number; secrets: readonly string[] },
-): Promise<Download> {
+export async function downloadTelegramFile(api: Api, options: { apiRoot: string; token: string; fileId: string; maxBytes: number; secrets: readonly string[] }): Promise<Download> {
   try {
     const file = await api.getFile(options.fileId);
     if (!file.file_path) return { ok: false, reason: "Telegram 没有提供文件下载地址" };

@@ -52,9 +52,7 @@ function feedbackRow(keyboard: InlineKeyboard, queryId: number): InlineKeyboard 
     while (keyboard.inline_keyboard.at(-1)?.length === 0) keyboard.inline_keyboard.pop();
     return keyboard;
   }
-  return keyboard
-    .text("👍 有帮助", encodeAction({ kind: "feedback", queryId, helpful: true }))
-    .text("👎 没帮助", encodeAction({ kind: "feedback", queryId, helpful: false }));
+  return keyboard.text("👍 有帮助", encodeAction({ kind: "feedback", queryId, helpful: true })).text("👎 没帮助", encodeAction({ kind: "feedback", queryId, helpful: false }));
 }
 
 /** Telegram's share dialog, prefilled with the link that opens the measure in the bot. */

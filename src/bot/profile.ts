@@ -29,11 +29,7 @@ export const COMMAND_MENUS: Readonly<Record<"private" | "group" | "admin", reado
     { command: "reset", description: "开始新话题" },
     { command: "help", description: "使用帮助" },
   ],
-  admin: [
-    ...PRIVATE_MENU,
-    { command: "reload", description: "管理员：从政策库目录重建索引" },
-    { command: "stats", description: "管理员：使用统计" },
-  ],
+  admin: [...PRIVATE_MENU, { command: "reload", description: "管理员：从政策库目录重建索引" }, { command: "stats", description: "管理员：使用统计" }],
 };
 
 /** The description shown in an empty chat with the bot: what it answers from, and how to ask. */

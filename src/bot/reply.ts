@@ -37,8 +37,7 @@ const TYPING_REFRESH_MS = 4_000;
 
 /** Shows "typing…" in the chat while `work` runs. A failed chat action never fails the answer. */
 export async function withTyping<T>(ctx: Context, logger: Logger, work: () => Promise<T>): Promise<T> {
-  const send = () =>
-    ctx.replyWithChatAction("typing").catch((err: unknown) => logger.debug({ chatId: ctx.chat?.id, reason: String(err) }, "chat action failed"));
+  const send = () => ctx.replyWithChatAction("typing").catch((err: unknown) => logger.debug({ chatId: ctx.chat?.id, reason: String(err) }, "chat action failed"));
   void send();
   const timer = setInterval(send, TYPING_REFRESH_MS);
   try {

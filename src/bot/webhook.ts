@@ -60,10 +60,7 @@ const checkedUpdate = (update: Update, res: ServerResponse, header: string) => (
  * an update (empty, `null`, truncated JSON) 400. Put a TLS-terminating
  * reverse proxy in front of it.
  */
-export async function serveWebhook(
-  bot: Bot,
-  options: { host: string; port: number; path: string; secretToken: string; logger: Logger; bodyLimit?: number },
-): Promise<Server> {
+export async function serveWebhook(bot: Bot, options: { host: string; port: number; path: string; secretToken: string; logger: Logger; bodyLimit?: number }): Promise<Server> {
   const handle = webhookCallback(bot, checkedUpdate, { secretToken: options.secretToken, onTimeout: "return" });
   const expected = digest(options.secretToken);
   const limit = options.bodyLimit ?? WEBHOOK_BODY_LIMIT;
@@ -74,7 +71,7 @@ export async function serveWebhook(
       return;
     }
     const presented = req.headers[SECRET_HEADER];
-    const header = Array.isArray(presented) ? presented[0] ?? "" : presented ?? "";
+    const header = Array.isArray(presented) ? (presented[0] ?? "") : (presented ?? "");
     if (!timingSafeEqual(digest(header), expected)) {
       res.writeHead(401, { Connection: "close" }).end();
       return;

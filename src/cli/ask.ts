@@ -24,7 +24,10 @@ runMain(async () => {
   const service = await startService(config, logger);
   try {
     const questions = values.batch
-      ? (await readFile(values.batch, "utf8")).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+      ? (await readFile(values.batch, "utf8"))
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
       : [positionals.join(" ")];
     let context: AnswerContext | undefined;
     for (const question of questions) {

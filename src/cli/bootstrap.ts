@@ -41,7 +41,10 @@ export async function startService(config: Config, logger: Logger, options: { me
   try {
     store = openSqliteStore(options.memoryStore ? ":memory:" : config.databaseFile, { logger });
   } catch (error) {
-    throw new Error(`the database ${config.databaseFile} cannot be opened (${(error as Error).message}): check that this user can read and write it, or set DATA_DIR to another folder`, { cause: error });
+    throw new Error(
+      `the database ${config.databaseFile} cannot be opened (${(error as Error).message}): check that this user can read and write it, or set DATA_DIR to another folder`,
+      { cause: error },
+    );
   }
   try {
     const composer = await createGroundedComposer({ config, logger, promptsDir: PROMPTS_DIR });

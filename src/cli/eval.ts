@@ -22,7 +22,8 @@ function modeOf(config: Config) {
   };
 }
 
-const USAGE = "Usage: npm run eval -- [--corpus DIR]… FILE.jsonl [--json]\n  --corpus DIR  build a private index from these folders (repeatable: --corpus corpus --corpus test/fixtures/multidoc-a)\n";
+const USAGE =
+  "Usage: npm run eval -- [--corpus DIR]… FILE.jsonl [--json]\n  --corpus DIR  build a private index from these folders (repeatable: --corpus corpus --corpus test/fixtures/multidoc-a)\n";
 
 /** Each conversation's turns asked in order, each with the previous answer as its context. */
 async function askDialogues(service: PolicyService, dialogues: readonly Dialogue[], context: JudgeContext): Promise<{ results: ItemResult[]; whole: number }> {
@@ -52,7 +53,12 @@ runMain(async () => {
   }
   const set = parseEvalFile(await readFile(file, "utf8"));
   const baseConfig = configOrExit();
-  const merged = values.corpus?.length ? await mergedCorpus(values.corpus.map((d) => path.resolve(d)), baseConfig.corpusDir) : undefined;
+  const merged = values.corpus?.length
+    ? await mergedCorpus(
+        values.corpus.map((d) => path.resolve(d)),
+        baseConfig.corpusDir,
+      )
+    : undefined;
   const config = merged ? loadConfig({ ...process.env, CORPUS_DIR: path.join(merged.dir, "corpus"), DATA_DIR: path.join(merged.dir, "data") }) : baseConfig;
   const logger = loggerFor(config);
   const mode = modeOf(config);
@@ -89,7 +95,9 @@ runMain(async () => {
     const main = score(full, context);
     const corpusNote = values.corpus?.length ? `, corpus ${values.corpus.join(" + ")} (${engine.index.documents.length} documents)` : "";
     if (values.json) {
-      process.stdout.write(JSON.stringify({ mode, corpus: values.corpus ?? [config.corpusDir], full: main, ...Object.fromEntries(ablations.map(([k, r]) => [k, score(r, context)])) }, null, 2) + "\n");
+      process.stdout.write(
+        JSON.stringify({ mode, corpus: values.corpus ?? [config.corpusDir], full: main, ...Object.fromEntries(ablations.map(([k, r]) => [k, score(r, context)])) }, null, 2) + "\n",
+      );
       return 0;
     }
     const answers = mode.answers === "extractive" ? "extractive answers" : `LLM answers (${mode.llmModel})`;

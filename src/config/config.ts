@@ -23,9 +23,7 @@ export interface Config extends Env {
 /** A setting that is missing or malformed; `problems` name each variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      "Invalid configuration:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
-    );
+    super("Invalid configuration:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -64,11 +62,5 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 
 /** The values that must never reach a log line or a reply. */
 export function secretsOf(config: Config): string[] {
-  return [
-    config.TELEGRAM_BOT_TOKEN,
-    config.WEBHOOK_SECRET,
-    config.ADMIN_TOKEN,
-    config.LLM_API_KEY,
-    config.EMBEDDINGS_API_KEY,
-  ].filter((s): s is string => Boolean(s));
+  return [config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET, config.ADMIN_TOKEN, config.LLM_API_KEY, config.EMBEDDINGS_API_KEY].filter((s): s is string => Boolean(s));
 }

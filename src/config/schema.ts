@@ -44,9 +44,7 @@ export const EnvSchema = z
     PARSE_MAX_PDF_PAGES: positiveInt(300),
     PARSE_MAX_NESTING: positiveInt(100),
     /** Tests only: the service kills itself (as `kill -9`) at this step of a publish or removal. */
-    IPBOT_CRASH_AT: optionalText.pipe(
-      z.enum(["publish:staged", "publish:backed-up", "publish:swapped", "publish:indexed", "remove:aside", "remove:indexed"]).optional(),
-    ),
+    IPBOT_CRASH_AT: optionalText.pipe(z.enum(["publish:staged", "publish:backed-up", "publish:swapped", "publish:indexed", "remove:aside", "remove:indexed"]).optional()),
 
     EMBEDDINGS_PROVIDER: z.enum(["hashed", "openai"]).default("hashed"),
     EMBEDDINGS_DIMENSION: positiveInt(1024),

@@ -66,7 +66,8 @@ function regionOf(text: string): string | undefined {
 
 function levelOf(title: string, issuer: string | undefined, region: string | undefined, head: string): DocumentLevel {
   const names = `${title}\n${issuer ?? ""}`;
-  if (/^(国务院|国家|全国|中共中央|财政部|商务部|司法部|公安部|科技部|工业和信息化部|市场监管总局|最高人民)/.test(title) || /^(国务院|国家|中共中央)/.test(issuer ?? "")) return "national";
+  if (/^(国务院|国家|全国|中共中央|财政部|商务部|司法部|公安部|科技部|工业和信息化部|市场监管总局|最高人民)/.test(title) || /^(国务院|国家|中共中央)/.test(issuer ?? ""))
+    return "national";
   if (region === "全国") return "national";
   // The salutation names whom the text is sent to, one level down.
   if (/各(镇|乡)(人民政府)?[、，,]|街道办事处[，,：:]|各乡镇/.test(head)) return "county";
@@ -102,7 +103,10 @@ function dateOf(text: string): string | undefined {
 
 /** 《泰安市知识产权强市建设纲要（征求意见稿）》 → 泰安市知识产权强市建设纲要. */
 export function shortTitle(title: string): string {
-  const bare = title.replace(/^《|》$/g, "").replace(/[（(](征求意见稿|送审稿|草案|讨论稿|试行|暂行)[）)]/g, "").trim();
+  const bare = title
+    .replace(/^《|》$/g, "")
+    .replace(/[（(](征求意见稿|送审稿|草案|讨论稿|试行|暂行)[）)]/g, "")
+    .trim();
   return bare || title;
 }
 

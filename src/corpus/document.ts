@@ -24,11 +24,7 @@ export function sha256(bytes: Uint8Array | string): string {
  * one of the limits, or holds no citable text. Untrusted files go through
  * `parseDocuments` (./parser.ts), which runs this in a child process.
  */
-export async function loadDocument(
-  absolutePath: string,
-  relativeName = path.basename(absolutePath),
-  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
-): Promise<PolicyDocument> {
+export async function loadDocument(absolutePath: string, relativeName = path.basename(absolutePath), limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<PolicyDocument> {
   let bytes: Buffer;
   try {
     bytes = await readFile(absolutePath);

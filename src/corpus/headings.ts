@@ -4,18 +4,7 @@
  * （1）, ①. Full-width digits (１．, （１）) count as digits.
  */
 
-export type HeadingStyle =
-  | "part"
-  | "chapter"
-  | "section"
-  | "article"
-  | "cn-dun"
-  | "cn-paren"
-  | "arabic-dot"
-  | "arabic-dun"
-  | "arabic-paren"
-  | "circled"
-  | "step";
+export type HeadingStyle = "part" | "chapter" | "section" | "article" | "cn-dun" | "cn-paren" | "arabic-dot" | "arabic-dun" | "arabic-paren" | "circled" | "step";
 
 export interface HeadingMatch {
   style: HeadingStyle;
@@ -98,12 +87,7 @@ export function matchHeading(paragraph: string): HeadingMatch | undefined {
     const m = pattern.re.exec(line);
     if (!m?.[1]) continue;
     const numeral = m[1];
-    const ordinal =
-      pattern.style === "circled"
-        ? numeral.charCodeAt(0) - 0x2460 + 1
-        : /^\d+$/.test(numeral)
-          ? Number(numeral)
-          : chineseNumeral(numeral);
+    const ordinal = pattern.style === "circled" ? numeral.charCodeAt(0) - 0x2460 + 1 : /^\d+$/.test(numeral) ? Number(numeral) : chineseNumeral(numeral);
     if (ordinal < 1 || ordinal > pattern.max) return undefined;
     const after = paragraph.slice(m[0].length).trim();
     const marker = pattern.marker(numeral, m[2] ?? "");

@@ -26,9 +26,7 @@ export interface ParseRequest extends DocumentSource {
   limits: ParseLimits;
 }
 
-export type ParseResponse =
-  | { id: number; ok: true; document: PolicyDocument }
-  | { id: number; ok: false; reason: string; refusal?: DocumentRefusal };
+export type ParseResponse = { id: number; ok: true; document: PolicyDocument } | { id: number; ok: false; reason: string; refusal?: DocumentRefusal };
 
 /** The parser process's scheduling priority (nice value): below the server's, which answers questions. */
 const PARSER_NICENESS = 10;

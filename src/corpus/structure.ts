@@ -20,7 +20,6 @@ export interface DocumentStructure {
   sections: SectionNode[];
 }
 
-
 /**
  * Recovers a document's title and heading hierarchy from its blocks. Levels
  * are not fixed per marker: a marker style seen for the first time opens a

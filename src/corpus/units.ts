@@ -34,7 +34,14 @@ export function splitUnits(list: string): ResponsibleUnit[] {
     } else current += ch;
   }
   units.push(current);
-  return units.map((u) => u.trim().replace(/[。.]$/, "").trim()).filter(Boolean);
+  return units
+    .map((u) =>
+      u
+        .trim()
+        .replace(/[。.]$/, "")
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /**
@@ -49,9 +56,7 @@ const CLOSE = "[）)】\\]]";
 const RESPONSIBLE = new RegExp(`${OPEN}\\s*责任单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}\\s*[。.]?\\s*$`);
 /** An unbracketed clause ends the text and holds no sentence end of its own. */
 const RESPONSIBLE_BARE = new RegExp(`(?:^|[。\\n])\\s*责任单位\\s*[：:]\\s*(${names("。")})\\s*[。.]?\\s*$`);
-const LEAD_SUPPORT = new RegExp(
-  `${OPEN}?\\s*牵头单位\\s*[：:]\\s*(${NAMES})\\s*[；;，,。]?\\s*(?:\\n\\s*)?配合单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}?\\s*[。.]?\\s*$`,
-);
+const LEAD_SUPPORT = new RegExp(`${OPEN}?\\s*牵头单位\\s*[：:]\\s*(${NAMES})\\s*[；;，,。]?\\s*(?:\\n\\s*)?配合单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}?\\s*[。.]?\\s*$`);
 const LEAD_ONLY = new RegExp(`${OPEN}?\\s*牵头单位\\s*[：:]\\s*(${NAMES})\\s*${CLOSE}?\\s*[。.]?\\s*$`);
 const RESPONSIBLE_SUFFIX = new RegExp(`[（(]\\s*由?\\s*(${NAMES})\\s*(?:按职责分工|按职责|分别|共同)?负责\\s*[）)]\\s*[。.]?\\s*$`);
 

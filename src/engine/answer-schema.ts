@@ -69,9 +69,7 @@ export const AnswerPartsSchema = z.object({
   /** For a refusal or a question back: why, and what can be asked instead. */
   refusal: z.object({ reason: z.string(), examples: z.array(z.string()) }).optional(),
   /** For a message of several questions: each question's own answer, in order. */
-  sections: z
-    .array(z.object({ question: z.string(), answer: z.string(), status: z.enum(["answered", "out_of_scope"]), citationIds: z.array(z.string()) }))
-    .optional(),
+  sections: z.array(z.object({ question: z.string(), answer: z.string(), status: z.enum(["answered", "out_of_scope"]), citationIds: z.array(z.string()) })).optional(),
   /** For "what does unit Y handle": the records, in the documents' order, with the unit's role in each. */
   listing: z.array(z.object({ id: z.string(), title: z.string(), citeAs: z.string(), role: z.enum(["lead", "support", "responsible"]) })).optional(),
 });

@@ -7,7 +7,8 @@ import type { QuestionAnalysis } from "./question.js";
 import { givesSpecific, SPECIFIC_NAMES, type Specific } from "./specifics.js";
 
 /** Verbs that only name a direction of work, not a rule an enterprise can apply under. */
-const DIRECTION_ONLY = /^(不断|进一步|积极|加快|持续|大力|深入|着力|稳步|逐步)?(完善|健全|建立|推进|推动|加大|加强|探索|鼓励|支持|引导|优化|提高|提升|强化|深化|培育|组织|实施|构建|拓展|整合|激励|突出|落实|开展|围绕|聚焦)/;
+const DIRECTION_ONLY =
+  /^(不断|进一步|积极|加快|持续|大力|深入|着力|稳步|逐步)?(完善|健全|建立|推进|推动|加大|加强|探索|鼓励|支持|引导|优化|提高|提升|强化|深化|培育|组织|实施|构建|拓展|整合|激励|突出|落实|开展|围绕|聚焦)/;
 
 /** What composition needs to know of the documents a record comes from. */
 export interface DocumentLookup {
@@ -29,7 +30,10 @@ export function relevantSentences(record: PolicyRecord, question: QuestionAnalys
     for (const specific of question.specifics) if (givesSpecific(sentence, specific)) score += 2;
     return { i, score };
   });
-  const best = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, max);
+  const best = scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, max);
   const chosen = best.length > 0 ? best.map((s) => s.i) : [0];
   return chosen.sort((a, b) => a - b).map((i) => sentences[i]!);
 }
@@ -94,9 +98,7 @@ function notSpecifiedNote(record: PolicyRecord, missing: readonly Specific[], qu
   const directionOnly = asksTerms && splitSentences(quoted).every((s) => DIRECTION_ONLY.test(s));
   const who = record.units.length > 0 ? `请向责任单位（${record.units.join("、")}）咨询` : "请向相关主管部门咨询";
   const source = `《${documents.meta(record.documentId).short}》`;
-  return directionOnly
-    ? `收录的文件中没有找到${what}：${source}在这方面只提出了工作方向；${who}，以其发布的具体政策为准。`
-    : `收录的文件中没有找到${what}；${who}。`;
+  return directionOnly ? `收录的文件中没有找到${what}：${source}在这方面只提出了工作方向；${who}，以其发布的具体政策为准。` : `收录的文件中没有找到${what}；${who}。`;
 }
 
 /** How many sentences to quote: a general question about a section ("工作原则有哪几条") gets the section whole, if short. */
@@ -147,7 +149,9 @@ function detailRecords(primary: PolicyRecord, analysis: QuestionAnalysis, candid
 /** A record shares the question's topic when a content word of the question (not a detail word) is in its title or text. */
 function sharesTopic(record: PolicyRecord, analysis: QuestionAnalysis): boolean {
   const text = Tokenizer.normalize(`${record.title}${record.text}`);
-  const topical = [...analysis.words, ...analysis.expansions].filter((w) => w.length >= 2 && !/^(多少|怎么|什么|哪里|时候|申请|办理|需要|材料|流程|截止|电话|地址|资助|奖励|补贴)$/.test(w));
+  const topical = [...analysis.words, ...analysis.expansions].filter(
+    (w) => w.length >= 2 && !/^(多少|怎么|什么|哪里|时候|申请|办理|需要|材料|流程|截止|电话|地址|资助|奖励|补贴)$/.test(w),
+  );
   return topical.some((w) => text.includes(w));
 }
 
@@ -177,10 +181,7 @@ export function composeAnswer(c: Composition, documents: DocumentLookup): Answer
   const parts: AnswerParts = {
     lead: who ? `负责「${primary.title}」的是：` : `${placeOf(primary)}${named}：`,
     place: placeOf(primary),
-    spoken: [
-      units.length > 0 ? `请联系${unitNames}（依据${cite}）。` : `详见${cite}。`,
-      ...detailRefs.map((r) => `具体规定见${r.citeAs}。`),
-    ].join(""),
+    spoken: [units.length > 0 ? `请联系${unitNames}（依据${cite}）。` : `详见${cite}。`, ...detailRefs.map((r) => `具体规定见${r.citeAs}。`)].join(""),
     quotes,
     units,
     unitsComplete: !primary.unitsOpenEnded,
@@ -252,7 +253,9 @@ export function composeCurated(question: string, text: string, citation: Citatio
     lead: text,
     spoken: text,
     quotes: [],
-    units: citation ? citation.units.map((name) => ({ name, role: citation.leadUnits.includes(name) ? "lead" : citation.supportUnits.includes(name) ? "support" : "responsible" })) : [],
+    units: citation
+      ? citation.units.map((name) => ({ name, role: citation.leadUnits.includes(name) ? "lead" : citation.supportUnits.includes(name) ? "support" : "responsible" }))
+      : [],
     unitsComplete: citation?.unitsComplete ?? true,
     refs: [],
     ...optional("draftNote", citation?.status === "draft" ? `注：《${citation.document}》是征求意见稿，内容以正式印发的文件为准。` : undefined),
@@ -291,7 +294,11 @@ export function composeMulti(question: string, answers: readonly Answer[]): Answ
     sections,
     ...optional("draftNote", answered.map((a) => a.parts.draftNote).find(Boolean)),
   };
-  const text = [parts.lead, ...answers.map((a, i) => `【问题${i + 1}】${a.question}\n${a.answer.replace(/\n?注：《[^\n]*征求意见稿[^\n]*$/, "")}`), ...(parts.draftNote ? [parts.draftNote] : [])].join("\n");
+  const text = [
+    parts.lead,
+    ...answers.map((a, i) => `【问题${i + 1}】${a.question}\n${a.answer.replace(/\n?注：《[^\n]*征求意见稿[^\n]*$/, "")}`),
+    ...(parts.draftNote ? [parts.draftNote] : []),
+  ].join("\n");
   const confidence = Math.min(...answers.map((a) => a.confidence));
   return { question, status: answered.length > 0 ? "answered" : "out_of_scope", answer: text, citations, kind: "multi", confidence, source: "engine", parts };
 }

@@ -93,7 +93,10 @@ export class PolicyEngine {
       tokenizer: index.tokenizer,
       lexicon,
       units: this.units,
-      anchors: scopeAnchors(lexicon, index.records.map((r) => r.title)),
+      anchors: scopeAnchors(
+        lexicon,
+        index.records.map((r) => r.title),
+      ),
       knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
       inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };
@@ -133,7 +136,14 @@ export class PolicyEngine {
         }
         explained.push({ ...one, answer: { ...one.answer, question: part.question } });
       }
-      return { answer: composeMulti(question, explained.map((e) => e.answer)), candidates: explained.flatMap((e) => e.candidates), analysis: explained[0]?.analysis };
+      return {
+        answer: composeMulti(
+          question,
+          explained.map((e) => e.answer),
+        ),
+        candidates: explained.flatMap((e) => e.candidates),
+        analysis: explained[0]?.analysis,
+      };
     }
     return this.understand(question, context, mode);
   }
@@ -191,9 +201,7 @@ export class PolicyEngine {
     const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= KNOWN_SHARE;
     const asksOnlyDetail = !hasTopic && !namesUnit && analysis.specifics.length > 0;
     const isFollowUp =
-      previous.length > 0 &&
-      analysis.offTopic.length === 0 &&
-      (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
+      previous.length > 0 && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
     if (isFollowUp && !hasTopic) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;

@@ -34,7 +34,11 @@ export function renderAnswerText(parts: AnswerParts, kind: QuestionKind): string
     return lines.join("\n");
   }
   if (parts.listing) {
-    parts.listing.forEach((item, i) => lines.push(`${i + 1}. ${item.citeAs}${item.citeAs.includes(item.title) ? "" : `「${item.title}」`}${item.role === "lead" ? "（牵头）" : item.role === "support" ? "（配合）" : ""}`));
+    parts.listing.forEach((item, i) =>
+      lines.push(
+        `${i + 1}. ${item.citeAs}${item.citeAs.includes(item.title) ? "" : `「${item.title}」`}${item.role === "lead" ? "（牵头）" : item.role === "support" ? "（配合）" : ""}`,
+      ),
+    );
   }
   if (who) {
     if (quote) lines.push(`依据：${parts.place ?? ""}${parts.place ? "：" : ""}${quote}`);

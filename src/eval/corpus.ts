@@ -19,7 +19,12 @@ export async function mergedCorpus(folders: readonly string[], fallbackDataDir: 
   for (const name of DATA_FILES) {
     for (const source of [...folders, fallbackDataDir]) {
       const from = path.join(source, name);
-      if (await stat(from).then(() => true, () => false)) {
+      if (
+        await stat(from).then(
+          () => true,
+          () => false,
+        )
+      ) {
         await cp(from, path.join(corpus, name));
         break;
       }

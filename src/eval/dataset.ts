@@ -48,11 +48,14 @@ export type Dialogue = z.infer<typeof DialogueSchema>;
 export function parseEvalFile(text: string): { kind: "questions"; items: EvalItem[] } | { kind: "dialogues"; dialogues: Dialogue[] } {
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   if (lines.length > 0 && "turns" in (JSON.parse(lines[0]!) as object)) {
-    return { kind: "dialogues", dialogues: lines.map((l, i) => {
-      const parsed = DialogueSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-      return parsed.data;
-    }) };
+    return {
+      kind: "dialogues",
+      dialogues: lines.map((l, i) => {
+        const parsed = DialogueSchema.safeParse(JSON.parse(l));
+        if (!parsed.success) throw new Error(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+        return parsed.data;
+      }),
+    };
   }
   return { kind: "questions", items: parseDataset(text) };
 }

@@ -37,7 +37,8 @@ export interface Scores {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set(a).size === new Set([...a, ...b]).size;
 
-const MARKER = /^(第[一二三四五六七八九十百零〇两\d]+[章节条步]|第[一二三四五六七八九十百零〇两\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、])\s*/;
+const MARKER =
+  /^(第[一二三四五六七八九十百零〇两\d]+[章节条步]|第[一二三四五六七八九十百零〇两\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、])\s*/;
 const normalize = (t: string) => t.replace(/^问[：:]\s*/, "").replace(/[？?。！!\s\u3000：:]/g, "");
 
 /** The names a citation answers to: its title, its heading as written, and that heading without its number. */
@@ -145,7 +146,10 @@ export function score(results: readonly ItemResult[], context: JudgeContext = {}
     const right = expect.titles ? citationIs(first, expect.titles) : undefined;
     if (expect.titles) {
       count(s.top1, right!);
-      count(s.top3, answer.citations.slice(0, 3).some((c) => citationIs(c, expect.titles!)));
+      count(
+        s.top3,
+        answer.citations.slice(0, 3).some((c) => citationIs(c, expect.titles!)),
+      );
     }
     if (expect.units) {
       const exact = sameSet(first?.units ?? [], expect.units);
@@ -153,13 +157,21 @@ export function score(results: readonly ItemResult[], context: JudgeContext = {}
       if (right) count(s.unitsOnCorrect, exact);
     }
     if (expect.document) count(s.document, documentIs(first, expect.document));
-    if (expect.titles_all_top3) count(s.allPartsTop3, expect.titles_all_top3.every((t) => answer.citations.slice(0, 3).some((c) => citationIs(c, [t]))));
+    if (expect.titles_all_top3)
+      count(
+        s.allPartsTop3,
+        expect.titles_all_top3.every((t) => answer.citations.slice(0, 3).some((c) => citationIs(c, [t]))),
+      );
     if (expect.all_titles) {
       s.unitLookups.of++;
       if (expect.all_titles.every((t) => answer.citations.some((c) => citationIs(c, [t])))) s.unitLookups.complete++;
       if (answer.citations.every((c) => citationIs(c, expect.all_titles!))) s.unitLookups.precise++;
     }
-    if (expect.answer_contains) count(s.answerContains, expect.answer_contains.every((x) => answer.answer.includes(x)));
+    if (expect.answer_contains)
+      count(
+        s.answerContains,
+        expect.answer_contains.every((x) => answer.answer.includes(x)),
+      );
     if (expect.no_invent && context.corpusText !== undefined) count(s.noInvent, inventedFigures(answer.answer, context.corpusText).length === 0);
   }
   return s;

@@ -94,9 +94,7 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
 
   const records = documents.flatMap((d) => d.records);
   const chunks: Chunk[] = records.flatMap(chunkRecord);
-  const lexical = LexicalIndex.build(
-    chunks.map((c) => ({ title: tokenizer.terms(c.title), context: tokenizer.terms(c.context), text: tokenizer.terms(c.text) })),
-  );
+  const lexical = LexicalIndex.build(chunks.map((c) => ({ title: tokenizer.terms(c.title), context: tokenizer.terms(c.context), text: tokenizer.terms(c.text) })));
 
   const lexiconHash = sha256(JSON.stringify(lexicon));
   const { vectors, embedded, reused } = await embedChunks(indexRoot, provider, chunks, lexiconHash, onProgress);
@@ -115,14 +113,22 @@ export async function buildIndex(options: BuildOptions): Promise<{ manifest: Ind
     await writeFile(path.join(buildDir, FILES.documents), JSON.stringify(documents));
     await writeFile(path.join(buildDir, FILES.chunks), JSON.stringify(chunks));
     await writeFile(path.join(buildDir, FILES.lexical), JSON.stringify(lexical.toJSON()));
-    await writeVectors(buildDir, chunks.map((c) => sha256(embeddingText(c))), vectors, provider.identity.dimension);
+    await writeVectors(
+      buildDir,
+      chunks.map((c) => sha256(embeddingText(c))),
+      vectors,
+      provider.identity.dimension,
+    );
     const dataFiles: Record<string, string> = {};
     for (const [name, target] of [
       [LEXICON_FILE, FILES.lexicon],
       [UNIT_ALIASES_FILE, FILES.aliases],
     ] as const) {
       const source = path.join(corpusDir, name);
-      const exists = await stat(source).then(() => true, () => false);
+      const exists = await stat(source).then(
+        () => true,
+        () => false,
+      );
       if (exists) await copyFile(source, path.join(buildDir, target));
       else await writeFile(path.join(buildDir, target), name === LEXICON_FILE ? JSON.stringify(lexicon) : JSON.stringify(aliases));
       dataFiles[name] = sha256(await readFile(path.join(buildDir, target)));
@@ -191,9 +197,7 @@ async function embedChunks(
     }
     result.forEach((v, k) => {
       if (v.length !== provider.identity.dimension) {
-        throw new IndexBuildError(
-          `the embeddings provider returned vectors of dimension ${v.length}, but EMBEDDINGS_DIMENSION is ${provider.identity.dimension}`,
-        );
+        throw new IndexBuildError(`the embeddings provider returned vectors of dimension ${v.length}, but EMBEDDINGS_DIMENSION is ${provider.identity.dimension}`);
       }
       vectors[batch[k]!] = Float32Array.from(v);
     });
@@ -237,6 +241,9 @@ async function removeStaleBuilds(indexRoot: string): Promise<void> {
 }
 
 async function pruneVersions(indexRoot: string, keep: string, previous: number): Promise<void> {
-  const versions = (await readdir(indexRoot)).filter((n) => n.startsWith(VERSION_PREFIX) && n !== keep).sort().reverse();
+  const versions = (await readdir(indexRoot))
+    .filter((n) => n.startsWith(VERSION_PREFIX) && n !== keep)
+    .sort()
+    .reverse();
   for (const old of versions.slice(previous)) await rm(path.join(indexRoot, old), { recursive: true, force: true });
 }

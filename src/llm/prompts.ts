@@ -57,7 +57,8 @@ export async function loadPrompts(dir: string): Promise<Prompts> {
     const missing = required.filter((name) => !used.has(name));
     if (missing.length) throw new PromptError(file, `must contain ${missing.map((n) => `{{${n}}}`).join(", ")}`);
     const unknown = [...used].filter((name) => !required.includes(name));
-    if (unknown.length) throw new PromptError(file, `uses unknown variables ${unknown.map((n) => `{{${n}}}`).join(", ")}; allowed: ${required.map((n) => `{{${n}}}`).join(", ") || "none"}`);
+    if (unknown.length)
+      throw new PromptError(file, `uses unknown variables ${unknown.map((n) => `{{${n}}}`).join(", ")}; allowed: ${required.map((n) => `{{${n}}}`).join(", ") || "none"}`);
     out[key] = text;
   }
   return out as Prompts;

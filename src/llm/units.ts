@@ -9,10 +9,7 @@ const FUNCTION_CHARS = "的为以在对是了将可要应需向与等及或由�
 const NAME_CHAR = `[\\p{Script=Han}--[${FUNCTION_CHARS}]]`;
 
 /** `市…局`, `泰安…分局`, `国家…局`, `市…中心`, `泰安…海关`: a place, then a name, then an organisation word. */
-const PLACE_PREFIXED = new RegExp(
-  `(?:泰安市?|山东省?|国家|省|市)${NAME_CHAR}{0,12}?(?:分局|局|人民法院|法院|检察院|委员会|办公室|办|中心|海关)`,
-  "gv",
-);
+const PLACE_PREFIXED = new RegExp(`(?:泰安市?|山东省?|国家|省|市)${NAME_CHAR}{0,12}?(?:分局|局|人民法院|法院|检察院|委员会|办公室|办|中心|海关)`, "gv");
 /** Organisation words distinctive enough to find without a place: `…分局`, `…人民法院`, `…检察院`, `…委员会`. */
 const DISTINCTIVE = new RegExp(`${NAME_CHAR}{2,10}(?:分局|人民法院|检察院|委员会)`, "gv");
 
@@ -45,14 +42,6 @@ export function findUnitMentions(text: string, knownUnits: Iterable<string>): st
  * one (`泰安市市场监管局` for `市市场监管局`), or is quoted from the cited
  * text itself (`国家知识产权局专利局商标业务受理泰安窗口`).
  */
-export function firstUncitedUnit(
-  answer: string,
-  citedUnits: readonly string[],
-  knownUnits: Iterable<string>,
-  citedText: string,
-): string | undefined {
-  return findUnitMentions(answer, knownUnits).find(
-    (mention) =>
-      !citedUnits.some((unit) => mention === unit || mention.endsWith(unit)) && !citedText.includes(mention),
-  );
+export function firstUncitedUnit(answer: string, citedUnits: readonly string[], knownUnits: Iterable<string>, citedText: string): string | undefined {
+  return findUnitMentions(answer, knownUnits).find((mention) => !citedUnits.some((unit) => mention === unit || mention.endsWith(unit)) && !citedText.includes(mention));
 }

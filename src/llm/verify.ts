@@ -13,13 +13,7 @@ import { firstUncitedUnit } from "./units.js";
 /** Longer than any useful chat answer: a model that rambles this far is not answering. */
 export const MAX_ANSWER_CHARS = 1500;
 
-export type RejectReason =
-  | "empty_answer"
-  | "too_long"
-  | "no_citation"
-  | "unknown_citation"
-  | "unit_not_cited"
-  | "number_not_in_text";
+export type RejectReason = "empty_answer" | "too_long" | "no_citation" | "unknown_citation" | "unit_not_cited" | "number_not_in_text";
 
 export type Rejection = { ok: false; reason: RejectReason; detail: string };
 export type Verdict = { ok: true; answer: string; cited: PolicyRecord[] } | Rejection;
@@ -34,9 +28,7 @@ export function stripIdMarkers(text: string): string {
 
 /** The text a cited record vouches for: body, title, units and table cells. */
 function groundText(records: readonly PolicyRecord[]): string {
-  return records
-    .map((r) => [r.title, r.text, r.units.join("、"), ...(r.table ? [r.table.header, ...r.table.rows].map((row) => row.join(" ")) : [])].join("\n"))
-    .join("\n");
+  return records.map((r) => [r.title, r.text, r.units.join("、"), ...(r.table ? [r.table.header, ...r.table.rows].map((row) => row.join(" ")) : [])].join("\n")).join("\n");
 }
 
 /**
@@ -59,7 +51,12 @@ function claimsOnly(answer: string, records: readonly PolicyRecord[]): string {
  */
 export function checkGrounding(answer: string, cited: readonly PolicyRecord[], knownUnits: Iterable<string>): Rejection | undefined {
   const ground = groundText(cited);
-  const unit = firstUncitedUnit(answer, cited.flatMap((r) => r.units), knownUnits, ground);
+  const unit = firstUncitedUnit(
+    answer,
+    cited.flatMap((r) => r.units),
+    knownUnits,
+    ground,
+  );
   if (unit !== undefined) return { ok: false, reason: "unit_not_cited", detail: unit };
   const number = firstUngroundedNumber(claimsOnly(answer, cited), ground);
   if (number !== undefined) return { ok: false, reason: "number_not_in_text", detail: number };
@@ -97,10 +94,7 @@ const CLAUSE_END = /[，。；！？：、\n,;!?]/g;
  * clause boundary, checked against the cited records (or, before `cited_ids`
  * has arrived, against all candidates). A rejection means: show nothing more.
  */
-export function verifiedPrefix(
-  partial: { answer?: string; citedIds?: string[] },
-  candidates: Candidates,
-): { ok: true; text: string } | Rejection {
+export function verifiedPrefix(partial: { answer?: string; citedIds?: string[] }, candidates: Candidates): { ok: true; text: string } | Rejection {
   const answer = partial.answer ?? "";
   let cut = 0;
   for (const match of answer.matchAll(CLAUSE_END)) cut = match.index + match[0].length;

@@ -52,12 +52,7 @@ function scrubDeep(value: unknown, secrets: readonly string[], depth: number): u
  * `secrets` are scrubbed from every message and serialized error.
  * `destination` sends JSON lines elsewhere instead (a test reading what was logged).
  */
-export function createLogger(options: {
-  level: string;
-  secrets?: readonly string[];
-  pretty?: boolean;
-  destination?: pino.DestinationStream;
-}): Logger {
+export function createLogger(options: { level: string; secrets?: readonly string[]; pretty?: boolean; destination?: pino.DestinationStream }): Logger {
   const secrets = options.secrets ?? [];
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
   const scrub = (value: unknown): unknown => (secrets.length > 0 ? scrubDeep(value, secrets, 0) : value);
@@ -82,8 +77,6 @@ export function createLogger(options: {
       },
     },
     options.destination ??
-      (pretty
-        ? pino.transport({ target: "pino-pretty", options: { destination: 2, colorize: true, translateTime: "HH:MM:ss" } })
-        : pino.destination({ dest: 2, sync: true })),
+      (pretty ? pino.transport({ target: "pino-pretty", options: { destination: 2, colorize: true, translateTime: "HH:MM:ss" } }) : pino.destination({ dest: 2, sync: true })),
   );
 }

@@ -6,20 +6,7 @@ import { openConversationTurns } from "./conversations.js";
 import { LOW_CONFIDENCE } from "../engine/confidence.js";
 import { accountStore } from "./accounts.js";
 import { migrate } from "./migrations.js";
-import type {
-  AuditEntry,
-  AuditFilter,
-  Channel,
-  CuratedAnswer,
-  Dashboard,
-  FeedbackReason,
-  Publication,
-  QueryFilter,
-  QueryLogEntry,
-  Store,
-  UsageStats,
-} from "./types.js";
-
+import type { AuditEntry, AuditFilter, Channel, CuratedAnswer, Dashboard, FeedbackReason, Publication, QueryFilter, QueryLogEntry, Store, UsageStats } from "./types.js";
 
 interface QueryRow {
   id: number;
@@ -74,13 +61,13 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${c
 function queryWhere(filter: QueryFilter): { sql: string; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (filter.status) (where.push("status = ?"), params.push(filter.status));
+  if (filter.status) where.push("status = ?"), params.push(filter.status);
   if (filter.answeredOnly) where.push("status = 'answered'");
-  if (filter.maxConfidence !== undefined) (where.push("confidence < ?"), params.push(filter.maxConfidence));
+  if (filter.maxConfidence !== undefined) where.push("confidence < ?"), params.push(filter.maxConfidence);
   if (filter.feedback) where.push(filter.feedback === "down" ? "feedback = -1" : "feedback = 1");
-  if (filter.text) (where.push("question LIKE ? ESCAPE '\\'"), params.push(likePattern(filter.text)));
-  if (filter.from) (where.push("at >= ?"), params.push(filter.from));
-  if (filter.to) (where.push("at < ?"), params.push(filter.to));
+  if (filter.text) where.push("question LIKE ? ESCAPE '\\'"), params.push(likePattern(filter.text));
+  if (filter.from) where.push("at >= ?"), params.push(filter.from);
+  if (filter.to) where.push("at < ?"), params.push(filter.to);
   return { sql: where.length ? ` WHERE ${where.join(" AND ")}` : "", params };
 }
 
@@ -132,9 +119,7 @@ export function openSqliteConnection(file: string): Omit<Store, "health"> {
   );
   const listCurated = db.prepare(`SELECT * FROM curated WHERE status = ? ORDER BY id`);
   const getCurated = db.prepare(`SELECT * FROM curated WHERE id = ?`);
-  const insertCurated = db.prepare(
-    `INSERT INTO curated (question, answer, record_id, updated_at, status, author) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  const insertCurated = db.prepare(`INSERT INTO curated (question, answer, record_id, updated_at, status, author) VALUES (?, ?, ?, ?, ?, ?)`);
   const updateCurated = db.prepare(
     `UPDATE curated SET question = ?, answer = ?, record_id = ?, updated_at = ?, status = COALESCE(?, status), author = COALESCE(?, author) WHERE id = ?`,
   );
@@ -251,10 +236,10 @@ export function openSqliteConnection(file: string): Omit<Store, "health"> {
       const f: AuditFilter = typeof filter === "number" ? { limit: filter } : filter;
       const where: string[] = [];
       const params: (string | number)[] = [];
-      if (f.actor) (where.push("actor = ?"), params.push(f.actor));
-      if (f.action) (where.push("action = ?"), params.push(f.action));
-      if (f.from) (where.push("at >= ?"), params.push(f.from));
-      if (f.to) (where.push("at < ?"), params.push(f.to));
+      if (f.actor) where.push("actor = ?"), params.push(f.actor);
+      if (f.action) where.push("action = ?"), params.push(f.action);
+      if (f.from) where.push("at >= ?"), params.push(f.from);
+      if (f.to) where.push("at < ?"), params.push(f.to);
       const sql = `SELECT * FROM audit${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
       return prepared(sql).all(...params, Math.max(1, Math.min(f.limit ?? 200, 5000))) as AuditEntry[];
     },

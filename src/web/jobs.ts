@@ -39,11 +39,7 @@ export class JobRunner {
   }
 
   /** Starts `work`, which reports progress through the callback it is given. */
-  start(
-    kind: Job["kind"],
-    file: string | undefined,
-    work: (onProgress: (p: IngestProgress) => void) => Promise<Result<IngestSummary>>,
-  ): Job {
+  start(kind: Job["kind"], file: string | undefined, work: (onProgress: (p: IngestProgress) => void) => Promise<Result<IngestSummary>>): Job {
     const job: Job = {
       id: randomUUID(),
       kind,

@@ -92,7 +92,10 @@ interface PendingUpload {
 export class PendingUploads {
   private readonly items = new Map<string, PendingUpload>();
 
-  constructor(private readonly limit = 5, private readonly ttlMs = 30 * 60_000) {}
+  constructor(
+    private readonly limit = 5,
+    private readonly ttlMs = 30 * 60_000,
+  ) {}
 
   add(name: string, bytes: Uint8Array): string {
     this.prune();

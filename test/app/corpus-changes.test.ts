@@ -29,7 +29,15 @@ describe("one corpus change at a time", () => {
     // A slow embeddings server holds the reload in its embedding step for as long as the test needs.
     const stub = await startStubEmbeddings(64);
     cleanups.push(stub.close);
-    const config = loadConfig({ CORPUS_DIR: ws.config.corpusDir, DATA_DIR: ws.config.dataDir, LOG_LEVEL: "silent", EMBEDDINGS_PROVIDER: "openai", EMBEDDINGS_BASE_URL: stub.url, EMBEDDINGS_MODEL: "stub", EMBEDDINGS_DIMENSION: "64" });
+    const config = loadConfig({
+      CORPUS_DIR: ws.config.corpusDir,
+      DATA_DIR: ws.config.dataDir,
+      LOG_LEVEL: "silent",
+      EMBEDDINGS_PROVIDER: "openai",
+      EMBEDDINGS_BASE_URL: stub.url,
+      EMBEDDINGS_MODEL: "stub",
+      EMBEDDINGS_DIMENSION: "64",
+    });
     const service = await createPolicyService({ config, logger: pino({ level: "silent" }), store: openSqliteStore(":memory:") });
     cleanups.push(() => service.close());
 
@@ -51,7 +59,12 @@ describe("one corpus change at a time", () => {
     // Right after the reply: the new document answers.
     const { answer } = await service.ask("发明专利授权资助标准是什么？", { channel: "cli" });
     expect(answer.citations[0]?.document).toBe(SUBSIDY_TITLE);
-    expect(service.documents().map((d) => d.file).sort()).toEqual([OUTLINE_FILE, "subsidy.docx", "trademark.md"].sort());
+    expect(
+      service
+        .documents()
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual([OUTLINE_FILE, "subsidy.docx", "trademark.md"].sort());
     expect(service.health()).toMatchObject({ reloading: false, pendingChanges: 0 });
   });
 

@@ -24,7 +24,8 @@ describe("openEngine", () => {
     const stub = await startStubEmbeddings(64);
     cleanups.push(stub.close);
     const settings = { CORPUS_DIR: ws.config.corpusDir, DATA_DIR: ws.config.dataDir };
-    const neural = (model: string) => loadConfig({ ...settings, EMBEDDINGS_PROVIDER: "openai", EMBEDDINGS_BASE_URL: stub.url, EMBEDDINGS_MODEL: model, EMBEDDINGS_DIMENSION: "64" });
+    const neural = (model: string) =>
+      loadConfig({ ...settings, EMBEDDINGS_PROVIDER: "openai", EMBEDDINGS_BASE_URL: stub.url, EMBEDDINGS_MODEL: model, EMBEDDINGS_DIMENSION: "64" });
 
     lines = [];
     const hashed = await openEngine(ws.config, logger);

@@ -140,7 +140,6 @@ describe("an enterprise asking the bot", () => {
     expect(seen(await erin.next())).toContain("责任单位：");
     expect(erin.unread()).toEqual([]);
   });
-
 });
 
 describe("a bot that feels finished", () => {
@@ -278,7 +277,9 @@ describe("a bot that feels finished", () => {
     const uma = newUser("Uma");
     await uma.say("市公安局负责哪些知识产权工作？");
     const listing = await uma.next();
-    const items = seen(listing).split("\n").filter((l) => /^\d+\. /.test(l));
+    const items = seen(listing)
+      .split("\n")
+      .filter((l) => /^\d+\. /.test(l));
     expect(items.length).toBeGreaterThan(1);
     expect(seen(listing).split(`《${OUTLINE_TITLE}》`)).toHaveLength(3); // the heading of the list and the draft note
     const fullText = labels(listing).filter((l) => l.startsWith("📄 "));
@@ -303,7 +304,13 @@ describe("a bot that feels finished", () => {
     const pledge = await rita.next();
     await rita.say("/ask 知识产权纠纷调解找谁？");
     expect(seen(await rita.next())).toContain("加强知识产权纠纷调处");
-    const replyTo = { message_id: pledge.messageId, date: 1, chat: { id: rita.chatId, type: "supergroup", title: "协会群" }, from: { id: 666, is_bot: true, first_name: "Bot", username: "TestNameBot" }, text: pledge.text };
+    const replyTo = {
+      message_id: pledge.messageId,
+      date: 1,
+      chat: { id: rita.chatId, type: "supergroup", title: "协会群" },
+      from: { id: 666, is_bot: true, first_name: "Bot", username: "TestNameBot" },
+      text: pledge.text,
+    };
     await rita.say("那找哪个部门？", { reply_to_message: replyTo });
     const followUp = seen(await rita.next());
     expect(followUp).toContain("建立知识产权运营机制");
@@ -352,7 +359,9 @@ describe("admins refreshing the corpus from the chat", () => {
   it("adds an admin's .docx to the corpus and then answers from it", async () => {
     const boss = admin();
     const bytes = await readFile(path.join(FIXTURES, "subsidy.docx"));
-    await boss.sendWithout({ document: { ...telegram.addFile(bytes, ".docx"), file_name: "subsidy.docx", mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" } });
+    await boss.sendWithout({
+      document: { ...telegram.addFile(bytes, ".docx"), file_name: "subsidy.docx", mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+    });
     const progress = await boss.next();
     expect(seen(progress)).toContain("正在添加《subsidy.docx》");
     const added = await boss.next((m) => seen(m).startsWith("✅ 已加入政策库并完成索引"), 60_000);
@@ -385,7 +394,6 @@ describe("admins refreshing the corpus from the chat", () => {
     await bob.say("/stats");
     expect(seen(await bob.next())).toContain(ADMIN_ONLY);
   });
-
 });
 
 describe("commands for browsing the outline and the responsible units", () => {
@@ -463,7 +471,6 @@ describe("commands for browsing the outline and the responsible units", () => {
     await carol.current(top.messageId, (m) => seen(m).includes("政策库中的文件"));
     expect(carol.unread()).toEqual([]);
   });
-
 });
 
 describe("robustness", () => {

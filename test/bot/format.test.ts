@@ -136,4 +136,3 @@ describe("splitForTelegram", () => {
     for (const part of out) expect(part.length % 2).toBe(0);
   });
 });
-

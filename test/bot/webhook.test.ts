@@ -48,8 +48,7 @@ describe("Telegram bot in webhook mode", () => {
 
   it("refuses requests without Telegram's secret token, and anything but POST to its path", async () => {
     const update = JSON.stringify({ update_id: 1, message: { message_id: 1, date: 1, chat: { id: 1, type: "private" }, text: "hi" } });
-    const post = (url: string, headers: Record<string, string> = {}) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: update });
+    const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: update });
     expect((await post(webhookUrl)).status).toBe(401);
     expect((await post(webhookUrl, { "x-telegram-bot-api-secret-token": "wrong-secret-0123456789" })).status).toBe(401);
     expect((await post(new URL("/elsewhere", webhookUrl).href, { "x-telegram-bot-api-secret-token": SECRET })).status).toBe(404);
@@ -58,8 +57,7 @@ describe("Telegram bot in webhook mode", () => {
   });
 
   it("refuses malformed update bodies with 400 and oversized ones with 413, and keeps answering", async () => {
-    const post = (body: string) =>
-      fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+    const post = (body: string) => fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
     for (const body of ["", "null", '{"update_id": 5, "message": {', "[]", '"text"', '{"message": {}}']) {
       expect((await post(body)).status, `body ${JSON.stringify(body)}`).toBe(400);
     }

@@ -59,7 +59,10 @@ describe("npm run ask", () => {
     await writeFile(file, many.join("\n"));
     const { stdout, stderr } = await ask("--json", "--batch", file);
     expect(stdout.endsWith("\n")).toBe(true);
-    const answers = stdout.trim().split("\n").map((line) => AnswerSchema.parse(JSON.parse(line)));
+    const answers = stdout
+      .trim()
+      .split("\n")
+      .map((line) => AnswerSchema.parse(JSON.parse(line)));
     const asked = many.filter((q) => q.trim());
     expect(answers.map((a) => a.question)).toEqual(asked);
     expect(answers[1]!.status).toBe("out_of_scope");

@@ -22,7 +22,11 @@ const QUESTIONS = [
   { id: "q-02", question: "专利质押贷款怎么办理？", expect: { titles: ["建立知识产权运营机制"], units: ["市市场监管局", "市文化和旅游局", "泰安银保监分局"] } },
   { id: "q-03", question: "地理标志产品保护找哪个部门？", expect: { titles: ["注重知识产权品牌培育"], units: ["市市场监管局", "市农业农村局"] } },
   { id: "q-04", question: "到2025年全市有效注册商标量的目标是多少？", expect: { titles: ["发展目标"], answer_contains: ["9万件"] } },
-  { id: "q-05", question: "市公安局在知识产权方面负责哪些工作？", expect: { all_titles: ["健全知识产权保护机制", "加大知识产权司法保护力度", "开展知识产权专项行动", "加强知识产权纠纷调处"] } },
+  {
+    id: "q-05",
+    question: "市公安局在知识产权方面负责哪些工作？",
+    expect: { all_titles: ["健全知识产权保护机制", "加大知识产权司法保护力度", "开展知识产权专项行动", "加强知识产权纠纷调处"] },
+  },
   { id: "q-06", question: "今天泰安天气怎么样？", expect: { out_of_scope: true } },
 ];
 

@@ -15,7 +15,8 @@ import { configuredIdentity, providerFactory } from "../../src/index/providers.j
 import { cliCommand } from "../helpers/cli.js";
 import { CORPUS_DIR, FIXTURES, ROOT } from "../helpers/paths.js";
 
-const SUMMARY = /^索引已更新 \((v-[\w-]+)\)\n {2}documents (\d+) {2}measures (\d+) {2}sections (\d+) {2}tables (\d+) {2}units (\d+) {2}chunks (\d+)\n {2}embedded (\d+) {2}reused (\d+) {2}\(hashed:[\w-]+\/1024\)\n {2}(\d+\.\d\d) s\n$/;
+const SUMMARY =
+  /^索引已更新 \((v-[\w-]+)\)\n {2}documents (\d+) {2}measures (\d+) {2}sections (\d+) {2}tables (\d+) {2}units (\d+) {2}chunks (\d+)\n {2}embedded (\d+) {2}reused (\d+) {2}\(hashed:[\w-]+\/1024\)\n {2}(\d+\.\d\d) s\n$/;
 
 let dir: string;
 let env: Record<string, string>;
@@ -71,7 +72,10 @@ describe("npm run ingest", () => {
     expect(run.stderr).toContain("Ingest failed on 2024年专利资助办法.pdf: not a valid PDF file");
     expect(run.stderr).toContain("The previous index (if any) is unchanged and keeps serving.");
     // Not a terminal: the log line is JSON.
-    const logged = run.stderr.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = run.stderr
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged).toContainEqual(expect.objectContaining({ level: 50, msg: "ingest failed", file: "2024年专利资助办法.pdf" }));
 
     expect(await readCurrentVersion(indexDir())).toBe(serving);

@@ -44,8 +44,24 @@ describe("configuration", () => {
   });
 
   it("reads numbers, lists and switches from their text", () => {
-    const config = loadConfig({ PORT: "0", EMBEDDINGS_DIMENSION: "768", ADMIN_USER_IDS: " 42, 7,, ", WEB_ENABLED: "false", DATA_DIR: "/var/lib/ipbot", CONVERSATION_TTL_MINUTES: "5", BOT_INLINE_ENABLED: "false" });
-    expect(config).toMatchObject({ PORT: 0, EMBEDDINGS_DIMENSION: 768, ADMIN_USER_IDS: [42, 7], WEB_ENABLED: false, indexDir: path.resolve("/var/lib/ipbot/index"), CONVERSATION_TTL_MINUTES: 5, BOT_INLINE_ENABLED: false });
+    const config = loadConfig({
+      PORT: "0",
+      EMBEDDINGS_DIMENSION: "768",
+      ADMIN_USER_IDS: " 42, 7,, ",
+      WEB_ENABLED: "false",
+      DATA_DIR: "/var/lib/ipbot",
+      CONVERSATION_TTL_MINUTES: "5",
+      BOT_INLINE_ENABLED: "false",
+    });
+    expect(config).toMatchObject({
+      PORT: 0,
+      EMBEDDINGS_DIMENSION: 768,
+      ADMIN_USER_IDS: [42, 7],
+      WEB_ENABLED: false,
+      indexDir: path.resolve("/var/lib/ipbot/index"),
+      CONVERSATION_TTL_MINUTES: 5,
+      BOT_INLINE_ENABLED: false,
+    });
   });
 
   it("takes a blank optional setting for an unset one", () => {
@@ -80,7 +96,11 @@ describe("configuration", () => {
   });
 
   it("reports all bad variables at once", () => {
-    expect(problemsOf({ PORT: "-1", LOG_LEVEL: "loud" }).problems.map((p) => p.variable).sort()).toEqual(["LOG_LEVEL", "PORT"]);
+    expect(
+      problemsOf({ PORT: "-1", LOG_LEVEL: "loud" })
+        .problems.map((p) => p.variable)
+        .sort(),
+    ).toEqual(["LOG_LEVEL", "PORT"]);
   });
 
   it("never repeats a malformed secret in its message", () => {
@@ -99,8 +119,6 @@ describe("configuration", () => {
       LLM_API_KEY: "sk-llm",
       EMBEDDINGS_API_KEY: "sk-embeddings",
     });
-    expect(secretsOf(config).sort()).toEqual(
-      ["123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", "webhook-secret-0123456789", "admin-token-0123456789", "sk-llm", "sk-embeddings"].sort(),
-    );
+    expect(secretsOf(config).sort()).toEqual(["123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", "webhook-secret-0123456789", "admin-token-0123456789", "sk-llm", "sk-embeddings"].sort());
   });
 });

@@ -36,16 +36,7 @@ describe("the outline as given (the .txt converted from the official .docx)", ()
 
   it("keeps unnumbered sections as records with their heading as title and no units", () => {
     const sections = outline.records.filter((r) => r.kind === "section");
-    expect(sections.map((s) => s.title)).toEqual([
-      OUTLINE_TITLE,
-      "编制背景",
-      "指导思想",
-      "工作原则",
-      "发展目标",
-      "加强组织领导",
-      "加强工作保障",
-      "加强评估考核",
-    ]);
+    expect(sections.map((s) => s.title)).toEqual([OUTLINE_TITLE, "编制背景", "指导思想", "工作原则", "发展目标", "加强组织领导", "加强工作保障", "加强评估考核"]);
     for (const s of sections) expect(s.units).toEqual([]);
     expect(sections.find((s) => s.title === "发展目标")!.path).toEqual(["2、总体要求", "（三）发展目标"]);
   });

@@ -17,13 +17,17 @@ beforeAll(async () => {
   directory = new UnitDirectory(outline.records, await readUnitAliases(CORPUS_DIR));
 });
 
-const titlesOf = (name: string) =>
-  directory.resolve(name)?.recordIds.map((id) => outline.records.find((r) => r.id === id)!.title);
+const titlesOf = (name: string) => directory.resolve(name)?.recordIds.map((id) => outline.records.find((r) => r.id === id)!.title);
 
 describe("the unit directory of the outline", () => {
   it("lists the 16 distinct units exactly as the outline writes them", () => {
     const expected = [...new Set(OUTLINE_MEASURES.flatMap((m) => m.units))];
-    expect(directory.list().map((u) => u.name).sort()).toEqual(expected.sort());
+    expect(
+      directory
+        .list()
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(expected.sort());
     expect(expected).toHaveLength(16);
   });
 

@@ -54,7 +54,15 @@ describe("who handles X", () => {
   it("keeps the units exactly as written, in the outline's order, where the outline separates them with ，", async () => {
     const answer = await engine.answer("知识产权保险谁负责？");
     expect(answer.citations[0]?.units).toEqual([
-      "市市场监管局", "市文化和旅游局", "市林业局", "市农业农村局", "市商务局", "泰安银保监分局", "市中级人民法院", "市检察院", "市公安局",
+      "市市场监管局",
+      "市文化和旅游局",
+      "市林业局",
+      "市农业农村局",
+      "市商务局",
+      "泰安银保监分局",
+      "市中级人民法院",
+      "市检察院",
+      "市公安局",
     ]);
   });
 });

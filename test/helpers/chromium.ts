@@ -10,15 +10,7 @@ export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-brow
 export const APT_PACKAGES = ["chromium", "fonts-noto-cjk"];
 
 /** The flags every browser test launches Chromium with (headless, no network of its own). */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** The machine as the lookup sees it; injectable so the logic is tested without touching the real one. */
 export interface ChromiumHost {

@@ -128,9 +128,7 @@ describe("documents beyond the outline", () => {
     });
 
     const grant = await engine.answer("发明专利授权资助多少钱？");
-    expect(grant.citations.slice(0, 3)).toContainEqual(
-      expect.objectContaining({ title: "发明专利授权", quote: expect.stringContaining("发明专利授权") }),
-    );
+    expect(grant.citations.slice(0, 3)).toContainEqual(expect.objectContaining({ title: "发明专利授权", quote: expect.stringContaining("发明专利授权") }));
   });
 
   it("cites the 牵头单位 and 配合单位 of a Markdown measure", async () => {

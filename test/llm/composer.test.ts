@@ -97,7 +97,12 @@ describe("compose against an OpenAI-compatible server", () => {
     // The engine's citation is reused; the other is built from the parsed record, never from the model's text.
     expect(answer.citations[0]).toEqual(extractive.citations[0]);
     const [, m2] = candidates;
-    expect(answer.citations[1]).toMatchObject({ id: m2!.id, path: m2!.path, title: "支持知识产权服务业发展", units: ["市市场监管局", "市司法局", "市中级人民法院", "泰安银保监分局"] });
+    expect(answer.citations[1]).toMatchObject({
+      id: m2!.id,
+      path: m2!.path,
+      title: "支持知识产权服务业发展",
+      units: ["市市场监管局", "市司法局", "市中级人民法院", "泰安银保监分局"],
+    });
     expect(m2!.text.startsWith(answer.citations[1]!.quote.replace(/…$/, ""))).toBe(true);
 
     expect(stub.requests).toHaveLength(1);

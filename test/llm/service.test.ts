@@ -58,7 +58,8 @@ beforeEach(() => {
 
 describe("LLM answers through the service", () => {
   const question = "专利质押贷款怎么办理？";
-  const fluent = "纲要提出推进知识产权质押融资办理电子化，完善“政银企”对接平台。这项工作由市市场监管局、市文化和旅游局、泰安银保监分局负责；纲要未明确具体办理流程，请向上述单位咨询。该文件为征求意见稿。";
+  const fluent =
+    "纲要提出推进知识产权质押融资办理电子化，完善“政银企”对接平台。这项工作由市市场监管局、市文化和旅游局、泰安银保监分局负责；纲要未明确具体办理流程，请向上述单位咨询。该文件为征求意见稿。";
 
   it("answers with the model's text and the corpus citation of 建立知识产权运营机制", async () => {
     stub.script({ content: citing("建立知识产权运营机制", fluent) });
@@ -156,7 +157,14 @@ describe("prompts and /reload", () => {
     const lines: { level: number; msg: string; err?: { message?: string } }[] = [];
     const captured = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const config = loadConfig(
-      { CORPUS_DIR: path.join(ROOT, "corpus"), DATA_DIR: path.join(dir, "data"), LLM_PROVIDER: "openai", LLM_BASE_URL: stub.baseURL, LLM_MODEL: "stub-model", LLM_TIMEOUT_MS: "2000" },
+      {
+        CORPUS_DIR: path.join(ROOT, "corpus"),
+        DATA_DIR: path.join(dir, "data"),
+        LLM_PROVIDER: "openai",
+        LLM_BASE_URL: stub.baseURL,
+        LLM_MODEL: "stub-model",
+        LLM_TIMEOUT_MS: "2000",
+      },
       ROOT,
     );
     const composer = await createGroundedComposer({ config, logger: captured, promptsDir });
@@ -169,7 +177,7 @@ describe("prompts and /reload", () => {
       expect(systemSent()).toBe(stripComments(await readFile(path.join(ROOT, "prompts", "system.md"), "utf8")));
 
       // An edit takes effect on reload, not before.
-      const edited = "你是泰安市知识产权政策助手，只依据候选条目作答。只输出 JSON：{\"cited_ids\": [\"M1\"], \"answer\": \"……\"}";
+      const edited = '你是泰安市知识产权政策助手，只依据候选条目作答。只输出 JSON：{"cited_ids": ["M1"], "answer": "……"}';
       await writeFile(path.join(promptsDir, "system.md"), edited);
       await service.ask(question, { channel: "web" });
       expect(systemSent()).not.toBe(edited);

@@ -142,9 +142,7 @@ async function respond(res: http.ServerResponse, reply: ScriptedReply, body: Cha
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   const chunks = reply.chunks ?? content.match(/[\s\S]{1,8}/g) ?? [];
   const send = (delta: Record<string, unknown>, finish: string | null) =>
-    res.write(
-      `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
-    );
+    res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
   send({ role: "assistant", content: "" }, null);
   for (const piece of chunks) {
     if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);

@@ -63,7 +63,7 @@ describe("model replies", () => {
     const reply = { answer: "由市市场监管局负责。", cited_ids: ["M1"] };
     expect(parseModelReply(JSON.stringify(reply))).toEqual({ ok: true, reply });
     expect(parseModelReply("```json\n" + JSON.stringify(reply) + "\n```")).toEqual({ ok: true, reply });
-    expect(parseModelReply("<think>{\"answer\":\"x\"}</think>好的：" + JSON.stringify(reply))).toEqual({ ok: true, reply });
+    expect(parseModelReply('<think>{"answer":"x"}</think>好的：' + JSON.stringify(reply))).toEqual({ ok: true, reply });
   });
 
   it("says why a reply is malformed", () => {

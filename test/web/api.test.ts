@@ -86,7 +86,14 @@ describe("POST /api/ask", () => {
   });
 
   it("refuses malformed and invalid bodies with 400 and a message", async () => {
-    for (const body of ["{not json", "[]", "null", JSON.stringify({}), JSON.stringify({ question: 42 }), JSON.stringify({ question: "x", context: { previousCitationIds: "a" } })]) {
+    for (const body of [
+      "{not json",
+      "[]",
+      "null",
+      JSON.stringify({}),
+      JSON.stringify({ question: 42 }),
+      JSON.stringify({ question: "x", context: { previousCitationIds: "a" } }),
+    ]) {
       const response = await post("/api/ask", body);
       expect(response.status, body).toBe(400);
       await errorOf(response);
@@ -312,10 +319,10 @@ describe("admin API", () => {
   it("filters the query log: out of scope, low confidence, thumbs-down", async () => {
     await post("/api/ask", { question: "今天天气怎么样？" });
     const get = async (filter: string) =>
-      ((await (await fetch(`${app.url}/api/admin/queries?filter=${filter}`, { headers: bearer })).json()) as {
+      (await (await fetch(`${app.url}/api/admin/queries?filter=${filter}`, { headers: bearer })).json()) as {
         queries: { status: string; confidence: number; feedback: number | null }[];
         stats: { questions: number };
-      });
+      };
     const outOfScope = await get("out_of_scope");
     expect(outOfScope.queries.length).toBeGreaterThan(0);
     expect(outOfScope.queries.every((q) => q.status === "out_of_scope")).toBe(true);

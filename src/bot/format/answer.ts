@@ -41,7 +41,8 @@ export function formatAnswer(answer: Answer): string {
     if (answer.status === "out_of_scope" && answer.question.trim()) lines.push(`<i>您问：${escapeHtml(truncate(answer.question.trim(), 80))}</i>`, "");
     lines.push(escapeHtml(parts.lead));
     if (parts.refusal) lines.push(escapeHtml(parts.refusal.reason));
-    if (parts.listing) parts.listing.forEach((item, i) => lines.push(`${i + 1}. ${escapeHtml(item.citeAs)}${item.citeAs.includes(item.title) ? "" : `「${escapeHtml(item.title)}」`}`));
+    if (parts.listing)
+      parts.listing.forEach((item, i) => lines.push(`${i + 1}. ${escapeHtml(item.citeAs)}${item.citeAs.includes(item.title) ? "" : `「${escapeHtml(item.title)}」`}`));
     if (answer.status === "out_of_scope") lines.push("", "可以发送 /outline 浏览收录文件的章节和措施，或 /units 查看各责任单位。");
     return lines.join("\n");
   }

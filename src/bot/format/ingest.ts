@@ -73,7 +73,10 @@ export function formatPreview(preview: Pick<DocumentPreview, "title" | "replaces
   lines.push(`章节 ${counts.chapters.length} 个${counts.chapters.length > 0 ? `：${counts.chapters.map((h) => escapeHtml(truncate(h, 20))).join("、")}` : ""}`);
   lines.push(`注明责任单位的措施 ${counts.measures.length} 项，表格 ${counts.tables} 个，责任单位 ${counts.units.length} 个`);
   if (counts.otherItems.length > 0) {
-    const examples = counts.otherItems.slice(0, 3).map((r) => `「${escapeHtml(r.title)}」`).join("");
+    const examples = counts.otherItems
+      .slice(0, 3)
+      .map((r) => `「${escapeHtml(r.title)}」`)
+      .join("");
     lines.push(`另有 ${counts.otherItems.length} 条未注明责任单位的条目（如${examples}），未计入措施`);
   }
   if (counts.measures.length > 0) {

@@ -82,10 +82,7 @@ export function splitForTelegram(html: string, limit = TELEGRAM_MESSAGE_LIMIT): 
 
     if (end < tokens.length) {
       // A line end in the second half of the part beats a later sentence end; either beats a blind cut.
-      const cut =
-        lastLine && (lastLine.length >= limit / 2 || !lastSentence)
-          ? lastLine
-          : (lastSentence ?? lastLine);
+      const cut = lastLine && (lastLine.length >= limit / 2 || !lastSentence) ? lastLine : (lastSentence ?? lastLine);
       if (cut) {
         end = cut.end;
         stack = cut.stack;

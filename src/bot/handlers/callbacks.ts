@@ -77,9 +77,7 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
 async function dropFeedbackButtons(ctx: Filter<Context, "callback_query:data">, deps: BotDeps): Promise<void> {
   const markup: InlineKeyboardMarkup | undefined = ctx.callbackQuery.message?.reply_markup;
   if (!markup) return;
-  const rows = markup.inline_keyboard
-    .map((row) => row.filter((b) => !("callback_data" in b && b.callback_data?.startsWith("f|"))))
-    .filter((row) => row.length > 0);
+  const rows = markup.inline_keyboard.map((row) => row.filter((b) => !("callback_data" in b && b.callback_data?.startsWith("f|")))).filter((row) => row.length > 0);
   try {
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: rows } });
   } catch (err) {

@@ -65,10 +65,7 @@ export async function handleDocument(ctx: Filter<Context, "message:document">, d
       return;
     }
     await editor.finish(`✅ 已添加《${escapeHtml(fileName)}》。`);
-    await replyHtml(
-      ctx,
-      [`✅ <b>已加入政策库并完成索引</b>`, formatPreview(published.value.preview), "", formatSummary(published.value.summary)].join("\n"),
-    );
+    await replyHtml(ctx, [`✅ <b>已加入政策库并完成索引</b>`, formatPreview(published.value.preview), "", formatSummary(published.value.summary)].join("\n"));
     await refreshDescription(ctx.api, deps.service);
   })().catch((err: unknown) => reportError(err, ctx, deps));
   deps.queues.track(job);

@@ -28,15 +28,17 @@ export async function handleInlineQuery(ctx: Filter<Context, "inline_query">, de
     return;
   }
   const { answer } = await deps.service.ask(query, { channel: "telegram", userRef: `inline:${ctx.from.id}`, log: false });
-  const cards = answer.citations.slice(0, CARDS_MAX).map((citation): InlineQueryResultArticle => ({
-    type: "article",
-    id: hashOf(citation.id),
-    title: citation.title,
-    description: truncate(citation.units.length > 0 ? `责任单位：${citation.units.join("、")}` : citation.path.join(" › "), 100),
-    // A card is one message: a very long measure is cut at a sentence end (the button opens it whole).
-    input_message_content: { message_text: splitForTelegram(formatCard(citation))[0]!, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
-    reply_markup: new InlineKeyboard().url("🤖 在助手中查看", shareLink(ctx.me.username, citation.id)),
-  }));
+  const cards = answer.citations.slice(0, CARDS_MAX).map(
+    (citation): InlineQueryResultArticle => ({
+      type: "article",
+      id: hashOf(citation.id),
+      title: citation.title,
+      description: truncate(citation.units.length > 0 ? `责任单位：${citation.units.join("、")}` : citation.path.join(" › "), 100),
+      // A card is one message: a very long measure is cut at a sentence end (the button opens it whole).
+      input_message_content: { message_text: splitForTelegram(formatCard(citation))[0]!, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+      reply_markup: new InlineKeyboard().url("🤖 在助手中查看", shareLink(ctx.me.username, citation.id)),
+    }),
+  );
   await ctx.answerInlineQuery(cards, {
     cache_time: CACHE_SECONDS,
     ...(cards.length === 0 ? { button: { text: "没有找到相关措施，私聊提问", start_parameter: "inline" } } : {}),

@@ -43,7 +43,11 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
   const keyboard = answerKeyboard(result, { botUsername: ctx.me.username, examples, serviceExamples });
   const sent = await reply.finish(formatAnswer(result.answer), keyboard);
   if (result.answer.status === "answered" && result.answer.citations.length > 0) {
-    deps.conversation.remember(chatId, sent.map((m) => m.message_id), contextFrom(result.answer));
+    deps.conversation.remember(
+      chatId,
+      sent.map((m) => m.message_id),
+      contextFrom(result.answer),
+    );
   }
 }
 

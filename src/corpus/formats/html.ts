@@ -13,9 +13,39 @@ const SKIPPED = new Set(["script", "style", "noscript", "template", "head", "tit
 
 /** Elements that start and end a paragraph of their own. */
 const BLOCK = new Set([
-  "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "pre", "section", "article",
-  "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption",
-  "address", "hr", "center", "form", "fieldset", "caption", "body", "html",
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "div",
+  "blockquote",
+  "pre",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "nav",
+  "aside",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "figure",
+  "figcaption",
+  "address",
+  "hr",
+  "center",
+  "form",
+  "fieldset",
+  "caption",
+  "body",
+  "html",
 ]);
 
 /** Elements that never have content. */
@@ -140,16 +170,12 @@ function tableRows(table: HTMLElement): HTMLElement[][] {
     const group = tag === "thead" ? head : tag === "tbody" ? body : tag === "tfoot" ? foot : undefined;
     group?.push(...elementChildren(child).filter((el) => el.rawTagName.toLowerCase() === "tr"));
   }
-  return [...head, ...body, ...foot].map((tr) =>
-    elementChildren(tr).filter((el) => ["td", "th"].includes(el.rawTagName.toLowerCase())),
-  );
+  return [...head, ...body, ...foot].map((tr) => elementChildren(tr).filter((el) => ["td", "th"].includes(el.rawTagName.toLowerCase())));
 }
 
 /** A cell's text, repeated as empty cells for its colspan so columns stay aligned. */
 function cellTexts(cell: HTMLElement): string[] {
-  const texts = new BlockCollector().collect(cell).map((block) =>
-    block.kind === "paragraph" ? block.text : block.rows.map((row) => row.join(" ")).join(" "),
-  );
+  const texts = new BlockCollector().collect(cell).map((block) => (block.kind === "paragraph" ? block.text : block.rows.map((row) => row.join(" ")).join(" ")));
   const span = Math.min(Math.max(Number(cell.getAttribute("colspan") ?? 1) || 1, 1), 50);
   return [joinLines(texts), ...Array<string>(span - 1).fill("")];
 }

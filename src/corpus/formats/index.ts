@@ -84,10 +84,11 @@ function checkBlocks(blocks: readonly Block[], limits: ParseLimits): void {
   let cells = 0;
   for (const block of blocks) {
     if (block.kind === "paragraph") chars += block.text.length;
-    else for (const row of block.rows) {
-      cells += row.length;
-      for (const cell of row) chars += cell.length;
-    }
+    else
+      for (const row of block.rows) {
+        cells += row.length;
+        for (const cell of row) chars += cell.length;
+      }
   }
   if (cells > limits.maxTableCells) throw overLimit("maxTableCells", limits);
   if (chars > limits.maxChars) throw overLimit("maxChars", limits);

@@ -62,7 +62,9 @@ function blockOf(token: Tokens.Generic, limits: ParseLimits): Block[] {
     case "table":
       return [tableOf(token as Tokens.Table)];
     case "code":
-      return String(token.text).split("\n").flatMap((line) => paragraph(line));
+      return String(token.text)
+        .split("\n")
+        .flatMap((line) => paragraph(line));
     case "html":
       return htmlToBlocks(String(token.text), limits);
     default:

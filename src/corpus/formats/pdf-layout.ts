@@ -208,8 +208,6 @@ function tidy(text: string): string {
   return text
     .replace(/[\u2E80-\u2FDF\uF900-\uFAFF]/gu, (c) => c.normalize("NFKC"))
     .replace(/\s+/g, " ")
-    .replace(/ (?=.)/gu, (space, offset: number, whole: string) =>
-      isCjk(whole[offset - 1]) || isCjk(whole[offset + 1]) ? "" : space,
-    )
+    .replace(/ (?=.)/gu, (space, offset: number, whole: string) => (isCjk(whole[offset - 1]) || isCjk(whole[offset + 1]) ? "" : space))
     .trim();
 }

@@ -9,9 +9,7 @@ import { el } from "./dom.js";
  */
 export function outlineTree(documents: DocumentOutline[], onOpen: (recordId: string) => void): HTMLElement {
   const renderNode = (node: OutlineNode): HTMLElement => {
-    const open = node.recordId
-      ? el("button", { type: "button", class: "link", "data-record": node.recordId, onclick: () => onOpen(node.recordId!) }, node.heading)
-      : null;
+    const open = node.recordId ? el("button", { type: "button", class: "link", "data-record": node.recordId, onclick: () => onOpen(node.recordId!) }, node.heading) : null;
     if (node.children.length === 0) return el("li", { class: "leaf" }, open ?? el("span", {}, node.heading));
     return el(
       "li",
@@ -28,9 +26,7 @@ export function outlineTree(documents: DocumentOutline[], onOpen: (recordId: str
   return el(
     "div",
     { class: "tree" },
-    ...documents.map((doc) =>
-      el("details", { class: "doc", open: documents.length === 1 }, el("summary", {}, `《${doc.title}》`), el("ul", {}, ...doc.nodes.map(renderNode))),
-    ),
+    ...documents.map((doc) => el("details", { class: "doc", open: documents.length === 1 }, el("summary", {}, `《${doc.title}》`), el("ul", {}, ...doc.nodes.map(renderNode)))),
   );
 }
 

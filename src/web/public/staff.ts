@@ -91,7 +91,13 @@ function showAnswer(answer: Answer, queryId: number | null, askedUnit: string | 
   answerBox.classList.remove("error-card");
   answerBox.removeAttribute("role");
   answerBox.dataset.kind = answer.kind;
-  replace(answerBox, ...answerCard({ answer, queryId, lowConfidence: settings.lowConfidence, questionLimit: settings.maxQuestionChars, evidenceOpen: wide.matches, ...(askedUnit ? { askedUnit } : {}) }, actions));
+  replace(
+    answerBox,
+    ...answerCard(
+      { answer, queryId, lowConfidence: settings.lowConfidence, questionLimit: settings.maxQuestionChars, evidenceOpen: wide.matches, ...(askedUnit ? { askedUnit } : {}) },
+      actions,
+    ),
+  );
   answerBox.hidden = false;
   document.body.classList.add("has-answer");
   // Ctrl+P prints the notice of the answer on screen, as 打印告知单 does.

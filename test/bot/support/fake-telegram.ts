@@ -135,9 +135,7 @@ export class FakeTelegram {
       case "getFile": {
         const found = this.files.get(String(params.file_id));
         if (!found) {
-          return void res
-            .writeHead(400, { "content-type": "application/json" })
-            .end(JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: invalid file_id" }));
+          return void res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: invalid file_id" }));
         }
         return reply({ file_id: params.file_id, file_unique_id: String(params.file_id).slice(0, 12), file_size: found.bytes.byteLength, file_path: found.path });
       }

@@ -84,13 +84,17 @@ export class TelegramUser {
 
   /** Waits for the bot's next message (optionally the next one matching), and moves past it. */
   async next(match?: (m: BotMessage) => boolean, timeoutMs = 20_000): Promise<BotMessage> {
-    return eventually(`a reply to user ${this.id}${match ? " matching" : ""}`, () => {
-      const fresh = this.messages().slice(this.seen);
-      const index = match ? fresh.findIndex(match) : 0;
-      const found = index >= 0 ? fresh[index] : undefined;
-      if (found) this.seen += index + 1;
-      return found;
-    }, timeoutMs);
+    return eventually(
+      `a reply to user ${this.id}${match ? " matching" : ""}`,
+      () => {
+        const fresh = this.messages().slice(this.seen);
+        const index = match ? fresh.findIndex(match) : 0;
+        const found = index >= 0 ? fresh[index] : undefined;
+        if (found) this.seen += index + 1;
+        return found;
+      },
+      timeoutMs,
+    );
   }
 
   /** The bot's messages not yet taken by `next`, without moving past them. */
