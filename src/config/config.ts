@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { ParseLimits } from "../corpus/limits.js";
 import { EnvSchema, type Env } from "./schema.js";
 
 /** The validated settings, with directories resolved. Parsed once at start-up and passed in. */
@@ -8,16 +9,7 @@ export interface Config extends Env {
   indexDir: string;
   databaseFile: string;
   /** The PARSE_* settings, in the shape the document parser takes (`ParseLimits`). */
-  parseLimits: {
-    timeoutMs: number;
-    memoryMb: number;
-    maxInflatedBytes: number;
-    maxChars: number;
-    maxBlocks: number;
-    maxTableCells: number;
-    maxPdfPages: number;
-    maxNesting: number;
-  };
+  parseLimits: ParseLimits;
 }
 
 /** A setting that is missing or malformed; `problems` name each variable. */
