@@ -70,6 +70,11 @@ export const AnswerPartsSchema = z.object({
   refusal: z.object({ reason: z.string(), examples: z.array(z.string()) }).optional(),
   /** For a message of several questions: each question's own answer, in order. */
   sections: z.array(z.object({ question: z.string(), answer: z.string(), status: z.enum(["answered", "out_of_scope"]), citationIds: z.array(z.string()) })).optional(),
+  /**
+   * For a question back (kind `clarify`): the two or three closest measures, best first.
+   * Choosing one asks the same question again with `context.chosenRecordId` set to its id.
+   */
+  choices: z.array(z.object({ id: z.string(), title: z.string(), citeAs: z.string(), documentShort: z.string() })).optional(),
   /** For "what does unit Y handle": the records, in the documents' order, with the unit's role in each. */
   listing: z.array(z.object({ id: z.string(), title: z.string(), citeAs: z.string(), role: z.enum(["lead", "support", "responsible"]) })).optional(),
 });
@@ -120,6 +125,8 @@ export type QuestionKind = z.infer<typeof QuestionKindSchema>;
 export const AnswerContextSchema = z.object({
   previousQuestion: z.string().max(2000).optional(),
   previousCitationIds: z.array(z.string().max(200)).max(20).optional(),
+  /** The measure the user picked from a question back (`parts.choices`): answer the question from it. */
+  chosenRecordId: z.string().max(200).optional(),
 });
 export type AnswerContext = z.infer<typeof AnswerContextSchema>;
 
