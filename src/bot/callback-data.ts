@@ -17,6 +17,8 @@ export type ButtonAction =
   | { kind: "ask"; question: string }
   /** A suggested follow-up (FOLLOW_UPS) of the answer the button is under. */
   | { kind: "followup"; index: number }
+  /** One of the measures a question back offers, by its place among them; the question itself is in the conversation store. */
+  | { kind: "choice"; index: number }
   | { kind: "outline"; document?: number; node: number[] };
 
 export function encodeAction(action: ButtonAction): string {
@@ -36,6 +38,9 @@ export function encodeAction(action: ButtonAction): string {
       break;
     case "followup":
       data = `u|${action.index}`;
+      break;
+    case "choice":
+      data = `c|${action.index}`;
       break;
     case "ask":
       data = `a|${action.question}`;
@@ -70,9 +75,11 @@ export function decodeAction(data: string): ButtonAction | undefined {
       const question = data.slice(2).trim();
       return question ? { kind: "ask", question } : undefined;
     }
-    case "u": {
+    case "u":
+    case "c": {
       const index = Number(a);
-      return a && Number.isSafeInteger(index) && index >= 0 ? { kind: "followup", index } : undefined;
+      if (!a || !Number.isSafeInteger(index) || index < 0) return undefined;
+      return kind === "u" ? { kind: "followup", index } : { kind: "choice", index };
     }
     case "o": {
       if (!a) return { kind: "outline", node: [] };

@@ -7,7 +7,9 @@ import type { ConversationTurns } from "../store/types.js";
  * records) is saved under its chat and under each message the answer was
  * sent as. A question that replies to an older answer, or taps a button under
  * it, continues THAT answer's turn; any other continues the chat's latest.
- * Turns older than the TTL no longer count; `/reset` forgets a chat's turns.
+ * A question back ("您是想问……") is kept apart, under its own messages, until
+ * a measure is picked from it. Turns older than the TTL no longer count;
+ * `/reset` forgets a chat's turns and question backs.
  */
 export class BotConversations {
   constructor(
@@ -37,6 +39,24 @@ export class BotConversations {
     this.turns.save(keys, chatKey(chatId), context, this.ttlMs, this.now());
   }
 
+  /**
+   * Keeps a question back ("您是想问……") under the messages it was sent as:
+   * the question asked and the measures offered, in order, so that a button
+   * names only its place among them. It is not the chat's latest turn: a
+   * follow-up typed meanwhile continues the answer before it.
+   */
+  rememberQuestionBack(chatId: number, messageIds: readonly number[], question: string, choiceIds: readonly string[]): void {
+    const keys = messageIds.map((id) => questionBackKey(chatId, id));
+    this.turns.save(keys, chatKey(chatId), { previousQuestion: question, previousCitationIds: [...choiceIds] }, this.ttlMs, this.now());
+  }
+
+  /** The question back sent as `messageId`, unless it has expired or the chat was reset. */
+  questionBackFor(chatId: number, messageId: number): { question: string; choiceIds: string[] } | undefined {
+    const turn = this.turns.get(questionBackKey(chatId, messageId), this.ttlMs, this.now());
+    if (!turn?.previousQuestion) return undefined;
+    return { question: turn.previousQuestion, choiceIds: turn.previousCitationIds ?? [] };
+  }
+
   /** Forgets every turn of the chat (/reset); true when there was one. */
   reset(chatId: number): boolean {
     return this.turns.clear(chatKey(chatId)) > 0;
@@ -45,3 +65,4 @@ export class BotConversations {
 
 const chatKey = (chatId: number) => `tg:${chatId}`;
 const messageKey = (chatId: number, messageId: number) => `tg:${chatId}:${messageId}`;
+const questionBackKey = (chatId: number, messageId: number) => `tg:${chatId}:${messageId}:back`;

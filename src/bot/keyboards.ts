@@ -18,10 +18,13 @@ export const FOLLOW_UPS: readonly { label: string; question: string; skipFor: re
 /**
  * Buttons under an answer. With a citation: the follow-ups to tap, full text,
  * related measures and a share link of the first citation, and 👍 / 👎. A
- * refusal (nothing cited) gets its example questions to tap instead, and no
- * feedback buttons: there is no answer to judge.
+ * refusal (nothing cited) gets its example questions to tap instead, and a
+ * question back the measures it offers; neither has feedback buttons: there
+ * is no answer to judge.
  */
 export function answerKeyboard(result: AskResult, options: { botUsername?: string; examples: readonly string[]; serviceExamples: readonly string[] }): InlineKeyboard {
+  const choices = result.answer.parts.choices ?? [];
+  if (choices.length > 0) return choicesKeyboard(choices);
   const first = result.answer.citations[0];
   if (!first) return examplesKeyboard(options.examples, options.serviceExamples);
   const listing = result.answer.parts.listing ?? [];
@@ -41,6 +44,17 @@ export function answerKeyboard(result: AskResult, options: { botUsername?: strin
   keyboard.text("📄 查看原文", encodeAction({ kind: "source", ref })).text("🔗 相关措施", encodeAction({ kind: "related", ref }));
   if (options.botUsername) keyboard.url("📤 分享", shareUrl(options.botUsername, first.id, first.title));
   return feedbackRow(keyboard.row(), result.queryId);
+}
+
+/**
+ * A question back's measures, one a row, best first: a tap asks the question
+ * again from that measure. The button carries only the measure's place among
+ * the choices; the question and the measures' ids are in the conversation store.
+ */
+export function choicesKeyboard(choices: readonly { title: string }[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  choices.forEach((choice, index) => keyboard.text(`${index + 1}. ${truncate(choice.title, LABEL_MAX)}`, encodeAction({ kind: "choice", index })).row());
+  return keyboard;
 }
 
 /** Full-text buttons under a listing, at most (Telegram allows 100 buttons; a long list is for /unit). */

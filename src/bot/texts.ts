@@ -10,6 +10,7 @@ export const TEXT = {
   askUsage: "请在 /ask 后面写上问题，例如：/ask 专利质押贷款怎么办理？",
   unitUsage: "请在 /unit 后面写上单位名称或简称，例如：/unit 市监局。发送 /units 查看全部责任单位。",
   gone: "该内容已不在当前政策库中，请重新提问。",
+  questionBackGone: "这个问题已过期或已开始新话题，请重新提问。",
   outlineChanged: "纲要目录已更新，请重新发送 /outline。",
   thanks: "感谢反馈！",
   feedbackLost: "没有找到这条回答的记录，反馈未保存。",

@@ -8,6 +8,9 @@ describe("callback data", () => {
     { kind: "feedback", queryId: 123456789, helpful: true },
     { kind: "feedback", queryId: 5, helpful: false },
     { kind: "example", index: 2 },
+    { kind: "followup", index: 1 },
+    { kind: "choice", index: 2 },
+    { kind: "ask", question: "商标被抢注了怎么办？" },
     { kind: "outline", node: [] },
     { kind: "outline", document: 0, node: [2, 1, 10] },
   ];
@@ -31,5 +34,7 @@ describe("callback data", () => {
   it("ignores data it did not write", () => {
     expect(decodeAction("hello")).toBeUndefined();
     expect(decodeAction("f|x|1")).toBeUndefined();
+    expect(decodeAction("c|")).toBeUndefined();
+    expect(decodeAction("c|-1")).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { outlineEngine } from "../engine/support.js";
 import type { Answer } from "../../src/engine/answer-schema.js";
 import { escapeHtml } from "../../src/bot/format/escape.js";
 import { formatAnswer } from "../../src/bot/format/answer.js";
+import { answerKeyboard } from "../../src/bot/keyboards.js";
+import { decodeAction } from "../../src/bot/callback-data.js";
 import { splitForTelegram } from "../../src/bot/format/split.js";
 
 /** What Telegram shows: tags removed, entities decoded. */
@@ -95,6 +97,46 @@ describe("formatAnswer, from the engine's parts", () => {
     expect(items.length).toBeGreaterThan(10);
     expect(items.every((l) => !l.includes("《"))).toBe(true);
     expect(html.split("\n")).toContain("《泰安市知识产权强市建设纲要（征求意见稿）》");
+  });
+
+  describe("a question back (kind clarify)", () => {
+    /** The engine's answer with the choices of a question back, two measures it knows, as the contract describes them. */
+    async function questionBack(): Promise<Answer> {
+      const pledge = (await engine.answer("专利质押贷款怎么办理？")).citations[0]!;
+      const mediation = (await engine.answer("知识产权纠纷调解找谁？")).citations[0]!;
+      const answer = await engine.answer("专利质押贷款怎么办理？");
+      const choices = [pledge, mediation].map((c) => ({ id: c.id, title: c.title, citeAs: c.citeAs, documentShort: c.documentShort }));
+      return { ...answer, kind: "clarify", parts: { ...answer.parts, lead: "您是想问……", choices } };
+    }
+
+    it("lists the measures it offers, numbered, named as they are cited, and no quote or units", async () => {
+      const answer = await questionBack();
+      const lines = formatAnswer(answer).split("\n");
+      expect(lines[0]).toBe("<b>您是想问……</b>");
+      expect(lines).toContain("1. 《泰安市知识产权强市建设纲要》「建立知识产权运营机制」");
+      expect(lines).toContain("2. 《泰安市知识产权强市建设纲要》「加强知识产权纠纷调处」");
+      expect(lines.join("\n")).not.toContain("责任单位");
+    });
+
+    it("offers each measure as a button within 64 bytes that names only its place, and no 👍/👎", async () => {
+      const keyboard = answerKeyboard({ answer: await questionBack(), queryId: 42 }, { botUsername: "TestNameBot", examples: [], serviceExamples: [] });
+      const buttons = keyboard.inline_keyboard.flat();
+      expect(buttons.map((b) => b.text)).toEqual(["1. 建立知识产权运营机制", "2. 加强知识产权纠纷调处"]);
+      const data = buttons.map((b) => ("callback_data" in b ? b.callback_data : ""));
+      for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(64);
+      expect(data.map(decodeAction)).toEqual([
+        { kind: "choice", index: 0 },
+        { kind: "choice", index: 1 },
+      ]);
+    });
+
+    it("escapes the measures' titles", async () => {
+      const answer = await questionBack();
+      const hostile: Answer = { ...answer, parts: { ...answer.parts, choices: [{ id: "x", title: "<b>t</b>", citeAs: "", documentShort: "A&B" }] } };
+      const html = formatAnswer(hostile);
+      expect(html).toContain("1. 《A&amp;B》「&lt;b&gt;t&lt;/b&gt;」");
+      expect(isBalanced(html)).toBe(true);
+    });
   });
 });
 

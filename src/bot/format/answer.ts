@@ -37,6 +37,7 @@ export function formatAnswer(answer: Answer): string {
 
   if (answer.source === "curated") lines.push("📌 <i>工作人员审定的答复</i>", "");
   if (parts.understoodAs) lines.push(`<i>${escapeHtml(parts.understoodAs)}</i>`, "");
+  if (parts.choices && parts.choices.length > 0) return [...lines, ...questionBackLines(answer, parts.choices)].join("\n");
   if (answer.status === "out_of_scope" || !first) {
     if (answer.status === "out_of_scope" && answer.question.trim()) lines.push(`<i>您问：${escapeHtml(truncate(answer.question.trim(), 80))}</i>`, "");
     lines.push(escapeHtml(parts.lead));
@@ -72,6 +73,25 @@ export function formatAnswer(answer: Answer): string {
   if (parts.notSpecified) lines.push("", escapeHtml(parts.notSpecified));
   if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
   return lines.join("\n");
+}
+
+/**
+ * A question back ("您是想问……"): the engine's words, then the measures it
+ * offers, numbered as their buttons are, each named as it is cited
+ * (《纲要》「建立知识产权运营机制」, 《办法》第八条「…」).
+ */
+function questionBackLines(answer: Answer, choices: NonNullable<Answer["parts"]["choices"]>): string[] {
+  const { parts } = answer;
+  const lines = [`<b>${escapeHtml(parts.lead)}</b>`];
+  if (parts.refusal?.reason && parts.refusal.reason !== parts.lead) lines.push(escapeHtml(parts.refusal.reason));
+  lines.push("");
+  choices.forEach((choice, i) => {
+    const where = choice.citeAs || (choice.documentShort ? `《${choice.documentShort}》` : "");
+    lines.push(`${i + 1}. ${escapeHtml(where)}${where.includes(choice.title) ? "" : `「${escapeHtml(choice.title)}」`}`);
+  });
+  lines.push("", "请点下面的按钮选择，我按那项措施回答。");
+  if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
+  return lines;
 }
 
 const ROLES = { lead: "（牵头）", support: "（配合）", responsible: "" } as const;

@@ -15,7 +15,7 @@ import { answerQuestion } from "./question.js";
 /** How many related measures 相关措施 lists. */
 const RELATED_MAX = 5;
 
-/** Every inline button of the bot: full text, related measures, feedback, example questions, follow-ups, outline browsing. */
+/** Every inline button of the bot: full text, related measures, feedback, example questions, follow-ups, a question back's measures, outline browsing. */
 export async function handleCallback(ctx: Filter<Context, "callback_query:data">, deps: BotDeps): Promise<void> {
   const action = decodeAction(ctx.callbackQuery.data);
   if (!action) {
@@ -67,10 +67,30 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
       if (followUp) await answerQuestion(ctx, followUp.question, deps);
       return;
     }
+    case "choice":
+      await answerChoice(ctx, action.index, deps);
+      return;
     case "outline":
       await showOutline(ctx, deps, action.document, action.node);
       return;
   }
+}
+
+/**
+ * A measure picked from a question back: the question it was asked about
+ * (kept in the conversation store under the question back's message) is
+ * asked again from that measure. A question back that has expired, or was
+ * forgotten by /reset, or a measure no longer in the corpus, says so.
+ */
+async function answerChoice(ctx: Filter<Context, "callback_query:data">, index: number, deps: BotDeps): Promise<void> {
+  const chatId = ctx.chat?.id;
+  const messageId = ctx.callbackQuery.message?.message_id;
+  const asked = chatId !== undefined && messageId !== undefined ? deps.conversation.questionBackFor(chatId, messageId) : undefined;
+  if (!asked) return void (await ctx.answerCallbackQuery({ text: TEXT.questionBackGone }));
+  const chosenRecordId = asked.choiceIds[index];
+  if (!chosenRecordId || !deps.service.record(chosenRecordId)) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
+  await ctx.answerCallbackQuery();
+  await answerQuestion(ctx, asked.question, deps, { chosenRecordId });
 }
 
 /** After feedback, the 👍 / 👎 row is removed so that it is given once; the other buttons stay. */

@@ -1,5 +1,5 @@
 import type { Context } from "grammy";
-import { contextFrom } from "../../engine/answer-schema.js";
+import { contextFrom, type AnswerContext } from "../../engine/answer-schema.js";
 import { checkQuestion } from "../../engine/question-check.js";
 import type { BotDeps } from "../deps.js";
 import { formatAnswer } from "../format/answer.js";
@@ -13,11 +13,14 @@ import { questionProblemText } from "../texts.js";
  * not empty, not too long, some words), asks the service with the turn it
  * continues (for follow-ups: the answer it replies to or whose button was
  * tapped, else the chat's latest), shows "typing…" meanwhile, replies in HTML
- * with the answer's buttons and stores the turn.
+ * with the answer's buttons and stores the turn. A question back keeps the
+ * question and the measures it offers instead (see BotConversations), and
+ * `context` given by the caller (a measure picked from a question back)
+ * replaces the stored turn.
  * With an LLM the answer is shown as it is written (see StreamedAnswer); the
  * final message is the same either way.
  */
-export async function answerQuestion(ctx: Context, question: string, deps: BotDeps): Promise<void> {
+export async function answerQuestion(ctx: Context, question: string, deps: BotDeps, context?: AnswerContext): Promise<void> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return;
   const checked = checkQuestion(question, deps.config.MAX_QUESTION_CHARS);
@@ -29,7 +32,7 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
   const result = await withTyping(ctx, deps.logger, () =>
     deps.service.ask(checked.question, {
       channel: "telegram",
-      context: deps.conversation.contextFor(chatId, anchorOf(ctx), { strict: ctx.callbackQuery !== undefined }),
+      context: context ?? deps.conversation.contextFor(chatId, anchorOf(ctx), { strict: ctx.callbackQuery !== undefined }),
       userRef: String(chatId),
       ...(deps.config.LLM_PROVIDER === "none" ? {} : { onPartialText: reply.onText }),
     }),
@@ -42,12 +45,17 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
   const examples = refusalExamples.length > 0 ? refusalExamples : serviceExamples;
   const keyboard = answerKeyboard(result, { botUsername: ctx.me.username, examples, serviceExamples });
   const sent = await reply.finish(formatAnswer(result.answer), keyboard);
-  if (result.answer.status === "answered" && result.answer.citations.length > 0) {
-    deps.conversation.remember(
+  const messageIds = sent.map((m) => m.message_id);
+  const choices = result.answer.parts.choices ?? [];
+  if (choices.length > 0) {
+    deps.conversation.rememberQuestionBack(
       chatId,
-      sent.map((m) => m.message_id),
-      contextFrom(result.answer),
+      messageIds,
+      checked.question,
+      choices.map((c) => c.id),
     );
+  } else if (result.answer.status === "answered" && result.answer.citations.length > 0) {
+    deps.conversation.remember(chatId, messageIds, contextFrom(result.answer));
   }
 }
 
