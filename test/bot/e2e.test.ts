@@ -84,17 +84,31 @@ describe("an enterprise asking the bot", () => {
     expect(text).toContain(`《${OUTLINE_TITLE}》`);
     expect(text).toContain(`责任单位：${PLEDGE_UNITS.join("、")}`);
     expect(pledgeAnswer.text).toContain("<b>建立知识产权运营机制</b>");
+    // 责任单位 in bold on a line of its own.
+    expect(pledgeAnswer.text.split("\n")).toContain(`<b>责任单位：${PLEDGE_UNITS.join("、")}</b>`);
     expect(labels(pledgeAnswer)).toEqual(["🏢 找哪个部门", "📋 需要什么材料", "📄 查看原文", "🔗 相关措施", "📤 分享", "👍 有帮助", "👎 没帮助"]);
     expect(telegram.chatActions).toContainEqual({ chatId: alice.chatId, action: "typing" });
     // Without an LLM nothing streams: the answer is one message, never edited.
     expect(telegram.edits.filter((e) => e.messageId === pledgeAnswer.messageId)).toEqual([]);
   });
 
-  it("answers the follow-up 那找哪个部门？ with the units of the same measure", async () => {
+  it("answers the follow-up 那找哪个部门？ with the units of the same measure, each named once, in bold", async () => {
     await alice.say("那找哪个部门？");
-    const text = seen(await alice.next());
+    const whoHandles = await alice.next();
+    const text = seen(whoHandles);
     expect(text).toContain("建立知识产权运营机制");
-    for (const unit of PLEDGE_UNITS) expect(text).toContain(unit);
+    for (const unit of PLEDGE_UNITS) expect(text.split(unit), unit).toHaveLength(2);
+    expect(whoHandles.text.split("\n")).toContain(`<b>责任单位：${PLEDGE_UNITS.join("、")}</b>`);
+    // A who-handles answer does not offer 🏢 找哪个部门 again.
+    expect(labels(whoHandles)).not.toContain("🏢 找哪个部门");
+  });
+
+  it("names each unit once in a who-handles question asked outright", async () => {
+    await alice.say("知识产权纠纷调解找谁？");
+    const answer = await alice.next();
+    const units = ["市市场监管局", "市公安局", "市司法局", "泰安仲裁办", "市中级人民法院"];
+    for (const unit of units) expect(seen(answer).split(unit), unit).toHaveLength(2);
+    expect(answer.text.split("\n")).toContain(`<b>责任单位：${units.join("、")}</b>`);
   });
 
   it("shows the measure's full text on 查看原文", async () => {
@@ -212,7 +226,11 @@ describe("a bot that feels finished", () => {
     await leo.say("@TestNameBot", mentionOf("@TestNameBot"));
     const prompt = await leo.next();
     expect(seen(prompt)).toContain("请在 @TestNameBot 后面写上您的问题");
-    expect(labels(prompt).filter((l) => l.startsWith("💬")).length).toBeGreaterThanOrEqual(3);
+    expect(prompt.replyTo).toBeDefined();
+    const examples = labels(prompt).filter((l) => l.startsWith("💬"));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    await leo.toast(await leo.press(prompt, examples[0]!));
+    expect(seen(await leo.next())).toContain("责任单位：");
 
     const caption = "@TestNameBot 专利质押贷款怎么办理？";
     await leo.sendWithout({ photo: [{ file_id: "photo-2", file_unique_id: "p2", width: 90, height: 90 }], caption, caption_entities: mentionOf(caption).entities });
@@ -356,6 +374,18 @@ describe("admins refreshing the corpus from the chat", () => {
     expect(bot.logged("uploaded document refused")).toContainEqual(expect.objectContaining({ code: "bad_document", file: "新办法.docx" }));
   });
 
+  it("refuses a file with no text in Chinese only, the parser's English detail kept for the log", async () => {
+    const boss = admin();
+    const bytes = await readFile(path.join(FIXTURES, "empty.txt"));
+    await boss.sendWithout({ document: { ...telegram.addFile(bytes, ".txt"), file_name: "空白.txt" } });
+    const refusal = await boss.next((m) => seen(m).startsWith("❌ 添加文件"), 30_000);
+    expect(seen(refusal)).toContain("《空白.txt》");
+    expect(seen(refusal)).toContain("政策库没有任何改动");
+    expect(seen(refusal)).not.toContain("详情");
+    expect(seen(refusal).replace("空白.txt", "")).not.toMatch(/[A-Za-z]{3,}/);
+    expect(bot.logged("uploaded document refused")).toContainEqual(expect.objectContaining({ file: "空白.txt", detail: expect.stringContaining("no text") }));
+  });
+
   it("adds an admin's .docx to the corpus and then answers from it", async () => {
     const boss = admin();
     const bytes = await readFile(path.join(FIXTURES, "subsidy.docx"));
@@ -368,6 +398,10 @@ describe("admins refreshing the corpus from the chat", () => {
     expect(seen(added)).toContain("《泰安市专利资助办法（测试样例）》");
     expect(seen(added)).toContain("章节 3 个：一、总则、二、资助措施、三、附则");
     expect(seen(added)).toContain("注明责任单位的措施 1 项，表格 1 个，责任单位 2 个");
+    // （一）资助目的 and （二）资助对象 name no units: listed apart, not counted as measures.
+    expect(seen(added)).toContain("另有 2 条未注明责任单位的条目（如「资助目的」「资助对象」），未计入措施");
+    expect(seen(added)).toContain("• 专利授权资助");
+    expect(seen(added)).not.toContain("• 资助目的");
     expect(seen(added)).toContain("市财政局");
     await boss.current(progress.messageId, (m) => seen(m) === "✅ 已添加《subsidy.docx》。");
     // The description names the documents, so it is set again.
