@@ -33,12 +33,15 @@ export interface Explained {
   analysis?: QuestionAnalysis;
 }
 
-/** A part that names no topic of its own ("纲要里让它干啥") asks more about the part before it: they are one question. */
+/**
+ * A part that names no topic of its own ("纲要里让它干啥") asks more about the part before it: they are one
+ * question; unless it points back at a situation of its own (…听说版权也能质押融资，这个怎么弄？).
+ */
 function mergeTopicless(parts: QuestionPart[], topicsOf: (text: string) => string[]): QuestionPart[] {
   const merged: QuestionPart[] = [];
   for (const part of parts) {
     const previous = merged.at(-1);
-    if (previous && topicsOf(part.question).length === 0) {
+    if (previous && topicsOf(part.question).length === 0 && part.ask === part.question) {
       const question = `${previous.question}，${part.question}`;
       merged[merged.length - 1] = { question, context: previous.context, ask: previous.ask === previous.question ? question : `${previous.ask}，${part.question}` };
     } else merged.push(part);
@@ -154,7 +157,7 @@ export class PolicyEngine {
    * answer, it says how the question was understood.
    */
   private async understand(question: string, context: AnswerContext | undefined, mode: RetrievalMode): Promise<Explained> {
-    const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary);
+    const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0);
     if (prepared.smallTalk) {
       const reply = smallTalkReply(prepared.smallTalk, this.index.lexicon) ?? "您好！请直接说您想了解的知识产权政策问题。";
       return { answer: composeSmallTalk(question, reply), candidates: [] };

@@ -29,10 +29,15 @@ export interface PreparedMessage {
  * its questions (`splitQuestions`) comes before this, each part prepared on
  * its own.
  */
-export function prepareMessage(message: string, lexicon: Pick<Lexicon, "smallTalk" | "smallTalkFillers" | "nearTopicTraps">, vocabulary: Vocabulary): PreparedMessage {
+export function prepareMessage(
+  message: string,
+  lexicon: Pick<Lexicon, "smallTalk" | "smallTalkFillers" | "nearTopicTraps">,
+  vocabulary: Vocabulary,
+  namesTopic?: (text: string) => boolean,
+): PreparedMessage {
   const normalized = normalizeScript(message);
   const english = isMostlyEnglish(normalized);
-  const smallTalk = classifySmallTalk(normalized, lexicon);
+  const smallTalk = classifySmallTalk(normalized, lexicon, namesTopic);
   if (smallTalk) return { original: message, text: normalized, corrections: [], english, smallTalk };
   const { text, corrections } = english ? { text: normalized, corrections: [] } : correctTypos(normalized, vocabulary);
   const trap = nearTopicTrap(text, lexicon);

@@ -10,6 +10,8 @@ type SmallTalkLexicon = Pick<Lexicon, "smallTalk" | "smallTalkFillers">;
 const PRECEDENCE: readonly SmallTalkKind[] = ["human", "thanks", "farewell", "greeting"];
 /** Characters that may be left over once the phrases and fillers are gone (a stray 哈 or 嘞) without making a question; two would let 专利 through. */
 const MAX_LEFTOVER = 1;
+/** A request for a person may be worded around the phrase (跟我说, 机器人说不清楚), up to this many other characters, when it names no topic. */
+const MAX_HUMAN_LEFTOVER = 12;
 const NOT_TEXT = /[^\p{L}\p{N}\u{1F44D}]+/gu;
 
 /**
@@ -20,9 +22,11 @@ const NOT_TEXT = /[^\p{L}\p{N}\u{1F44D}]+/gu;
  * surround them (我, 想, 请, 一下, 啊 …) are the lexicon's `smallTalk` and
  * `smallTalkFillers`: a message is small talk when nothing but those (and at
  * most one other character) is left. Call it before scope is decided, and
- * answer with {@link smallTalkReply}.
+ * answer with {@link smallTalkReply}. With `namesTopic`, a request for a
+ * person worded at more length is one too, unless it names a topic
+ * (人工智能专利 is a question).
  */
-export function classifySmallTalk(message: string, lexicon: SmallTalkLexicon): SmallTalkKind | undefined {
+export function classifySmallTalk(message: string, lexicon: SmallTalkLexicon, namesTopic?: (text: string) => boolean): SmallTalkKind | undefined {
   if (!lexicon.smallTalk) return undefined;
   const { phrases, fillers, whole } = compiled(lexicon.smallTalk, lexicon.smallTalkFillers ?? NO_FILLERS);
   let rest = normalizeScript(message).replace(NOT_TEXT, " ");
@@ -37,6 +41,8 @@ export function classifySmallTalk(message: string, lexicon: SmallTalkLexicon): S
   rest = rest.replace(/\s+/g, "");
   const wholeKind = rest.length > 0 ? whole.get(rest) : undefined;
   if (wholeKind) found.add(wholeKind);
+  // "能不能找个真人跟我说", "有没有真人客服？机器人说不清楚": asking for a person about no topic, however it is put.
+  else if (found.has("human") && namesTopic && [...rest].length <= MAX_HUMAN_LEFTOVER && !namesTopic(message)) return "human";
   else if (found.size === 0 || [...rest].length > MAX_LEFTOVER) return undefined;
   return PRECEDENCE.find((kind) => found.has(kind));
 }

@@ -64,6 +64,8 @@ const ASKS =
 const NO_TOPIC_WORDS =
   /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
 const HAN = /[\u3400-\u9fff]/g;
+/** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
+const WANTS = /^(?:我们?|公司|企业)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用)/;
 /** A question that points back at the situation told before it (这种情况, 像我们这样的). */
 const REFERS_BACK = /^(?:这|那|此|该|像我们|我们这)/;
 
@@ -92,14 +94,14 @@ interface Clause {
 export function splitQuestions(message: string, options: SplitOptions = {}): QuestionPart[] {
   const topicsOf = options.topicsOf ?? noTopics;
   const isStory = [...message.trim()].length >= LONG_STORY_CHARS;
-  const parts: { question: string; topics: Set<string>; statementsBefore: number }[] = [];
+  const parts: { question: string; topics: Set<string>; statementsBefore: number; statementsFrom: number }[] = [];
   const statements: string[] = [];
   let lastWasQuestion = false;
   let lastEnd = "";
   let condition = "";
   for (const clause of clausesOf(message)) {
     if (ANNOUNCEMENT.test(clause.text)) continue;
-    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end);
+    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || (!isStory && parts.length > 0 && WANTS.test(clause.text));
     if (!asks && CONDITION.test(clause.text) && !STRONG_END.test(clause.end)) {
       condition += clause.text + clause.end;
       continue;
@@ -114,8 +116,9 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     }
     const current = parts[parts.length - 1];
     const topics = topicsOf(text);
-    if (!current || !lastWasQuestion || startsAnotherQuestion(clause, topics, current.topics, isStory && STRONG_END.test(lastEnd))) {
-      parts.push({ question: text + clause.end, topics: new Set(topics), statementsBefore: statements.length });
+    if (!current || !lastWasQuestion || startsAnotherQuestion(clause, topics, current, isStory && STRONG_END.test(lastEnd))) {
+      const statementsFrom = current ? current.statementsBefore : 0;
+      parts.push({ question: text + clause.end, topics: new Set(topics), statementsBefore: statements.length, statementsFrom });
     } else {
       current.question += text + clause.end;
       for (const t of topics) current.topics.add(t);
@@ -125,8 +128,11 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
   }
   if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "", ask: message.trim() }];
   return parts.map((part) => {
-    // Statements after the last question still tell the situation (…怎么办？我们是小企业。).
-    const context = tidy((part.statementsBefore === 0 ? statements : statements.slice(0, part.statementsBefore)).join(""));
+    // Statements after the last question still tell the situation (…怎么办？我们是小企业。); a question that
+    // points back (这个怎么弄) means the situation told since the question before it, when there is one.
+    const since = statements.slice(part.statementsFrom, part.statementsBefore);
+    const told = part.statementsBefore === 0 ? statements : since.length > 0 ? since : statements.slice(0, part.statementsBefore);
+    const context = tidy(told.join(""));
     const question = tidy(part.question);
     const standsAlone = context.length === 0 || !REFERS_BACK.test(question);
     return { question, context, ask: standsAlone ? question : `${context}${/[。！!？?；;]$/.test(context) ? "" : "。"}${question}` };
@@ -139,8 +145,9 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
  * had a topic of its own (专利 is no new topic after 专利开放许可), or, in a
  * story, it is a sentence of its own with something to ask about.
  */
-function startsAnotherQuestion(clause: Clause, topics: string[], before: Set<string>, ownSentenceInStory: boolean): boolean {
+function startsAnotherQuestion(clause: Clause, topics: string[], current: { question: string; topics: Set<string> }, ownSentenceInStory: boolean): boolean {
   if (clause.joined) return true;
+  const before = current.topics;
   // A question with no topic of its own (落实这个纲要的钱从哪来？) is made precise by the next one (…有没有专项经费？), not followed by another.
   if (before.size > 0 && topics.some((t) => ![...before].some((b) => b.includes(t) || t.includes(b)))) return true;
   return ownSentenceInStory && roughTopics(clause.text).length > 0;

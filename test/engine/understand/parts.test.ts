@@ -41,6 +41,17 @@ describe("the parts of a message, answered by the real engine", () => {
     expect(titles[3]).toBe("注重知识产权品牌培育");
   });
 
+  it("answers a question that states a wish after another, and a 这个 that points back at the sentence before it", async () => {
+    expect(await measuresOf("恶意抢注商标的有人管吗？我们自己也想做商标品牌")).toEqual(["完善知识产权综合监管", "注重知识产权品牌培育"]);
+    const story =
+      "我们是一家做动漫和图书的文化公司，创作了不少原创作品。一是想问版权登记政府有没有奖励；二是最近发现网上有人大量盗版我们的作品，版权执法能不能查一查；三是公司准备做新项目，听说版权也能评估质押融资，这个现在怎么弄？";
+    const parts = splitQuestions(story, { topicsOf });
+    expect(parts).toHaveLength(3);
+    expect(parts[2]?.ask).toContain("版权也能评估质押融资");
+    expect(parts[2]?.ask).not.toContain("盗版");
+    expect((await engine.answer(story)).citations.map((c) => c.title)).toEqual(["强化知识产权政策导向", "开展知识产权专项行动", "建立知识产权运营机制"]);
+  });
+
   it("answers a one-question story on its question, understood with its situation", async () => {
     const story =
       "我们公司是做汽车零部件的，这几年自己研发了十几项专利，有发明也有实用新型，但是一直放在手里没有用起来，公司账上资金也比较紧张，银行说没有抵押物不好贷款。听朋友说专利也能拿去贷款，我们这种情况该去找哪个部门？";

@@ -59,6 +59,17 @@ describe("classifySmallTalk with corpus/lexicon.json", () => {
     }
   });
 
+  it("takes a request for a person worded at length for one, unless it names a topic", () => {
+    const namesTopic = (text: string) => /人工智能|专利|商标/.test(text);
+    expect(classifySmallTalk("有没有真人客服？机器人说不清楚", lexicon, namesTopic)).toBe("human");
+    expect(classifySmallTalk("能不能找个真人跟我说", lexicon, namesTopic)).toBe("human");
+    expect(classifySmallTalk("Thanks!", lexicon, namesTopic)).toBe("thanks");
+    expect(classifySmallTalk("人工智能有什么政策", lexicon, namesTopic)).toBeUndefined();
+    expect(classifySmallTalk("工作人员说专利质押要担保是真的吗", lexicon, namesTopic)).toBeUndefined();
+    // Without a topic check, a request worded at length is not taken for one.
+    expect(classifySmallTalk("有没有真人客服？机器人说不清楚", lexicon)).toBeUndefined();
+  });
+
   it("knows no small talk when the lexicon has none", () => {
     expect(classifySmallTalk("你好", { smallTalk: undefined, smallTalkFillers: undefined })).toBeUndefined();
   });
