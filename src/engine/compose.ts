@@ -268,6 +268,28 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /** Small talk: a short friendly reply, neither a refusal nor a cited measure. */
+/**
+ * A question back when the closest measures are too near to call: "您是想问……" with each
+ * measure, its place and units, best first. The citations are the choices, so that the
+ * answer still says where each is written and who is responsible.
+ */
+export function composeClarify(question: string, analysis: QuestionAnalysis, records: readonly PolicyRecord[], documents: DocumentLookup, confidence: number): Answer {
+  const choices = records.map((r) => ({ id: r.id, title: r.title, citeAs: citeAs(r, documents.meta(r.documentId)), documentShort: documents.meta(r.documentId).short }));
+  const lead = "您的问题和下面几项措施都有关，您是想问哪一项？";
+  const parts: AnswerParts = {
+    lead,
+    spoken: `您的问题涉及${choices.map((c) => `「${c.title}」`).join("或")}，请说明是哪一项。`,
+    quotes: [],
+    units: [],
+    unitsComplete: true,
+    refs: [],
+    choices,
+    ...optional("draftNote", draftNote(records, documents)),
+  };
+  const citations = records.map((r) => citationFor(r, joinQuote(r, relevantSentences(r, analysis, 1)), documents));
+  return { question, status: "answered", answer: renderAnswerText(parts, "clarify"), citations, kind: "clarify", confidence, source: "engine", parts };
+}
+
 export function composeSmallTalk(question: string, reply: string): Answer {
   const parts: AnswerParts = { lead: reply, spoken: reply, quotes: [], units: [], unitsComplete: true, refs: [] };
   return { question, status: "answered", answer: reply, citations: [], kind: "small_talk", confidence: 1, source: "engine", parts };

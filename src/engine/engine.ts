@@ -1,7 +1,18 @@
 import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
-import { citationFor, composeAnswer, composeMulti, composeOutOfScope, composeSmallTalk, composeUnitDuties, joinQuote, relevantSentences, type DocumentLookup } from "./compose.js";
+import {
+  citationFor,
+  composeAnswer,
+  composeClarify,
+  composeMulti,
+  composeOutOfScope,
+  composeSmallTalk,
+  composeUnitDuties,
+  joinQuote,
+  relevantSentences,
+  type DocumentLookup,
+} from "./compose.js";
 import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
 import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
@@ -62,6 +73,14 @@ const RELATED_SHARE = 0.8;
 /** …and at least this share of its word-match score, so a related measure shares the question's words, not just its style. */
 const RELATED_LEXICAL_SHARE = 0.6;
 const MAX_RELATED = 2;
+/** A question back instead of an answer when the next measure scores at least this share of the best one… */
+const CLARIFY_SHARE = 0.93;
+/** …and the best one covers the question this poorly (see `confidenceOf`). */
+const CLARIFY_CONFIDENCE = 0.6;
+const MAX_CHOICES = 3;
+/** A reply that picks one of the measures listed before: 1, 第二个, 选3. */
+const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
+
 /** Weight of the previous question's words when a follow-up brings its own topic. */
 const PREVIOUS_TURN_BOOST = 0.03;
 
@@ -126,6 +145,8 @@ export class PolicyEngine {
     const question = normalizeQuestion(rawQuestion);
     const invalid = this.rejectInvalid(rawQuestion, question);
     if (invalid) return { answer: invalid, candidates: [] };
+    const picked = this.picked(question, context);
+    if (picked) return this.answerPicked(picked.question, picked.record, mode);
 
     // Several questions in one message: each answered on its own, with its own measure and units, in order.
     const split = mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOf);
@@ -148,7 +169,35 @@ export class PolicyEngine {
         analysis: explained[0]?.analysis,
       };
     }
-    return this.understand(question, context, mode);
+    return this.understand(question, context, mode, true);
+  }
+
+  /**
+   * The measure a reply picks after a question back: `context.chosenRecordId` (a button or link), or a
+   * bare 「2」 / 「第二个」 naming one of the previous turn's measures; answered on the previous question.
+   */
+  private picked(question: string, context: AnswerContext | undefined): { question: string; record: PolicyRecord } | undefined {
+    if (!context) return undefined;
+    const chosen = context.chosenRecordId ? this.records.get(context.chosenRecordId) : undefined;
+    if (chosen) return { question, record: chosen };
+    const pick = PICK.exec(question.replace(/[\s。.！!？?]/g, ""));
+    const ids = context.previousCitationIds ?? [];
+    if (!pick || !context.previousQuestion || ids.length < 2) return undefined;
+    const record = this.records.get(ids["1一".includes(pick[1]!) ? 0 : "2二".includes(pick[1]!) ? 1 : 2] ?? "");
+    return record ? { question: context.previousQuestion, record } : undefined;
+  }
+
+  /** The question answered from the measure the user picked, as if it had ranked first. */
+  private async answerPicked(question: string, record: PolicyRecord, mode: RetrievalMode): Promise<Explained> {
+    const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary);
+    const analysis = analyzeQuestion(prepared.text, this.vocabulary);
+    const ranked = await retrieve(this.index, this.records, analysis, mode);
+    const candidates = ranked.filter((r) => r.record.id !== record.id).map((r) => r.record);
+    const answer = composeAnswer(
+      { question, kind: this.kindOf(analysis, false), analysis, primary: record, related: [], candidates: candidates.slice(0, 7), confidence: 0.8 },
+      this.lookup,
+    );
+    return { answer, candidates: [record, ...candidates.slice(0, 4)], analysis };
   }
 
   /**
@@ -156,7 +205,7 @@ export class PolicyEngine {
    * script and typos put right, then answered; when a correction shaped the
    * answer, it says how the question was understood.
    */
-  private async understand(question: string, context: AnswerContext | undefined, mode: RetrievalMode): Promise<Explained> {
+  private async understand(question: string, context: AnswerContext | undefined, mode: RetrievalMode, mayAskBack = false): Promise<Explained> {
     const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0);
     if (prepared.smallTalk) {
       const reply = smallTalkReply(prepared.smallTalk, this.index.lexicon) ?? "您好！请直接说您想了解的知识产权政策问题。";
@@ -166,7 +215,7 @@ export class PolicyEngine {
       const reason = `抱歉，这个问题不属于知识产权政策咨询。${prepared.trap.whereToAsk}`;
       return { answer: composeOutOfScope(question, "out_of_scope", reason, this.examples, this.scopeText()), candidates: [] };
     }
-    const explained = await this.answerOne(prepared.text, context, mode);
+    const explained = await this.answerOne(prepared.text, context, mode, mayAskBack);
     const note = prepared.english ? this.index.lexicon.englishNote : prepared.corrections.length > 0 ? `按「${prepared.text}」理解。` : undefined;
     const answer = explained.answer;
     if (!note || answer.status !== "answered") return { ...explained, answer: { ...answer, question } };
@@ -174,7 +223,7 @@ export class PolicyEngine {
     return { ...explained, answer: { ...answer, question, parts, answer: `${note}\n${answer.answer}` } };
   }
 
-  private async answerOne(question: string, context: AnswerContext | undefined, mode: RetrievalMode): Promise<Explained> {
+  private async answerOne(question: string, context: AnswerContext | undefined, mode: RetrievalMode, mayAskBack: boolean): Promise<Explained> {
     const analysis = analyzeQuestion(question, this.vocabulary);
     const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
     const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.length > 0;
@@ -258,10 +307,12 @@ export class PolicyEngine {
       .slice(0, MAX_RELATED)
       .map((r) => r.record);
     const kind = this.kindOf(analysis, isFollowUp);
-    const answer = composeAnswer(
-      { question, kind, analysis, primary: top.record, related, higher, candidates: ranked.slice(1, 8).map((r) => r.record), confidence: confidenceOf(top, analysis) },
-      this.lookup,
-    );
+    const confidence = confidenceOf(top, analysis);
+    const choices = mayAskBack && !isFollowUp ? closeCalls(ranked, confidence, analysis.asksWho) : [];
+    if (choices.length > 1) {
+      return { answer: composeClarify(question, analysis, choices, this.lookup, confidence), candidates: choices, analysis };
+    }
+    const answer = composeAnswer({ question, kind, analysis, primary: top.record, related, higher, candidates: ranked.slice(1, 8).map((r) => r.record), confidence }, this.lookup);
     return { answer, candidates: ranked.slice(0, 5).map((r) => r.record), analysis };
   }
 
@@ -363,6 +414,25 @@ function homeFirst(ranked: RankedRecord[], focus: LevelFocus | undefined, docume
   if (!top || focus || atHome(top)) return ranked;
   const home = ranked.find((r) => atHome(r) && r.record.units.length > 0 && r.score >= top.score * HOME_FIRST_SHARE);
   return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
+}
+
+/**
+ * The measures too close to call: when the best one covers the question poorly and the next
+ * measures of other titles score nearly as well, the two or three of them, best
+ * first; otherwise none (one clearly ahead is answered).
+ */
+function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho: boolean): PolicyRecord[] {
+  const top = ranked[0];
+  if (!top || confidence >= CLARIFY_CONFIDENCE) return [];
+  const unitsKey = (r: PolicyRecord) => [...r.units].sort().join("、");
+  const close: PolicyRecord[] = [top.record];
+  for (const r of ranked.slice(1, 6)) {
+    if (r.score < top.score * CLARIFY_SHARE || close.length >= MAX_CHOICES) break;
+    // "Who handles it" is answered when the close measures name the same units.
+    if (r.record.kind === "section" || close.some((c) => c.title === r.record.title || (asksWho && unitsKey(c) === unitsKey(r.record)))) continue;
+    close.push(r.record);
+  }
+  return close.length > 1 ? close : [];
 }
 
 const UNKNOWN_META: DocumentMeta = { level: "unknown", status: "official", short: "" };

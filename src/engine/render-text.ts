@@ -33,6 +33,10 @@ export function renderAnswerText(parts: AnswerParts, kind: QuestionKind): string
     lines.push(...parts.refusal.examples.map((e) => `· ${e}`));
     return lines.join("\n");
   }
+  if (parts.choices) {
+    parts.choices.forEach((choice, i) => lines.push(`${i + 1}. ${choice.citeAs}${choice.citeAs.includes(choice.title) ? "" : `「${choice.title}」`}`));
+    lines.push("请回复序号（如「1」），或换个说法再问一次。");
+  }
   if (parts.listing) {
     parts.listing.forEach((item, i) =>
       lines.push(

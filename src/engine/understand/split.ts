@@ -127,14 +127,16 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     lastEnd = clause.end;
   }
   if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "", ask: message.trim() }];
-  return parts.map((part) => {
+  return parts.map((part, index) => {
     // Statements after the last question still tell the situation (…怎么办？我们是小企业。); a question that
     // points back (这个怎么弄) means the situation told since the question before it, when there is one.
     const since = statements.slice(part.statementsFrom, part.statementsBefore);
     const told = part.statementsBefore === 0 ? statements : since.length > 0 ? since : statements.slice(0, part.statementsBefore);
     const context = tidy(told.join(""));
     const question = tidy(part.question);
-    const standsAlone = context.length === 0 || !REFERS_BACK.test(question);
+    // …，在口岸能拦住吗: a question with no topic of its own right after a situation told since the one before is about it.
+    const aboutWhatWasJustTold = index > 0 && since.length > 0 && topicsOf(question).length === 0;
+    const standsAlone = context.length === 0 || !(REFERS_BACK.test(question) || aboutWhatWasJustTold);
     return { question, context, ask: standsAlone ? question : `${context}${/[。！!？?；;]$/.test(context) ? "" : "。"}${question}` };
   });
 }
