@@ -7,9 +7,10 @@ import type { ConversationTurns } from "../store/types.js";
  * records) is saved under its chat and under each message the answer was
  * sent as. A question that replies to an older answer, or taps a button under
  * it, continues THAT answer's turn; any other continues the chat's latest.
- * A question back ("您是想问……") is kept apart, under its own messages, until
- * a measure is picked from it. Turns older than the TTL no longer count;
- * `/reset` forgets a chat's turns and question backs.
+ * A question back ("您是想问……") is a turn too, its measures as the cited
+ * records in the order offered, so that a tap on one of its buttons (or a
+ * typed 「2」) picks from them. Turns older than the TTL no longer count;
+ * `/reset` forgets a chat's turns.
  */
 export class BotConversations {
   constructor(
@@ -39,24 +40,6 @@ export class BotConversations {
     this.turns.save(keys, chatKey(chatId), context, this.ttlMs, this.now());
   }
 
-  /**
-   * Keeps a question back ("您是想问……") under the messages it was sent as:
-   * the question asked and the measures offered, in order, so that a button
-   * names only its place among them. It is not the chat's latest turn: a
-   * follow-up typed meanwhile continues the answer before it.
-   */
-  rememberQuestionBack(chatId: number, messageIds: readonly number[], question: string, choiceIds: readonly string[]): void {
-    const keys = messageIds.map((id) => questionBackKey(chatId, id));
-    this.turns.save(keys, chatKey(chatId), { previousQuestion: question, previousCitationIds: [...choiceIds] }, this.ttlMs, this.now());
-  }
-
-  /** The question back sent as `messageId`, unless it has expired or the chat was reset. */
-  questionBackFor(chatId: number, messageId: number): { question: string; choiceIds: string[] } | undefined {
-    const turn = this.turns.get(questionBackKey(chatId, messageId), this.ttlMs, this.now());
-    if (!turn?.previousQuestion) return undefined;
-    return { question: turn.previousQuestion, choiceIds: turn.previousCitationIds ?? [] };
-  }
-
   /** Forgets every turn of the chat (/reset); true when there was one. */
   reset(chatId: number): boolean {
     return this.turns.clear(chatKey(chatId)) > 0;
@@ -65,4 +48,3 @@ export class BotConversations {
 
 const chatKey = (chatId: number) => `tg:${chatId}`;
 const messageKey = (chatId: number, messageId: number) => `tg:${chatId}:${messageId}`;
-const questionBackKey = (chatId: number, messageId: number) => `tg:${chatId}:${messageId}:back`;

@@ -78,31 +78,6 @@ describe("BotConversations", () => {
     expect(conversations.contextFor(1, 10)).toBeUndefined();
   });
 
-  it("keeps a question back's question and measures under its message, apart from the chat's latest turn", () => {
-    const conversations = new BotConversations(store.conversations, TTL, clock);
-    conversations.remember(1, [10], pledge);
-    conversations.rememberQuestionBack(1, [11], "专利怎么办？", ["outline#3.3.2", "outline#3.4.5"]);
-    expect(conversations.questionBackFor(1, 11)).toEqual({ question: "专利怎么办？", choiceIds: ["outline#3.3.2", "outline#3.4.5"] });
-    // A follow-up typed after it, or a reply to it, continues the answer before it.
-    expect(conversations.contextFor(1)).toEqual(pledge);
-    expect(conversations.contextFor(1, 11)).toEqual(pledge);
-    expect(conversations.questionBackFor(1, 10)).toBeUndefined();
-    expect(conversations.questionBackFor(2, 11)).toBeUndefined();
-  });
-
-  it("forgets a question back after the TTL, on reset, and keeps it across a reopened database", () => {
-    new BotConversations(store.conversations, 1000, clock).rememberQuestionBack(1, [11], "专利怎么办？", ["outline#3.3.2"]);
-    store.close();
-    store = openSqliteStore(file);
-    const conversations = new BotConversations(store.conversations, 1000, clock);
-    expect(conversations.questionBackFor(1, 11)?.question).toBe("专利怎么办？");
-    t += 1001;
-    expect(conversations.questionBackFor(1, 11)).toBeUndefined();
-    conversations.rememberQuestionBack(1, [12], "专利怎么办？", ["outline#3.3.2"]);
-    expect(conversations.reset(1)).toBe(true);
-    expect(conversations.questionBackFor(1, 12)).toBeUndefined();
-  });
-
   it("forgets every turn of a chat on reset, and only that chat's", () => {
     const conversations = new BotConversations(store.conversations, TTL, clock);
     conversations.remember(1, [10], pledge);

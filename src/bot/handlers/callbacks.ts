@@ -77,20 +77,21 @@ export async function handleCallback(ctx: Filter<Context, "callback_query:data">
 }
 
 /**
- * A measure picked from a question back: the question it was asked about
- * (kept in the conversation store under the question back's message) is
- * asked again from that measure. A question back that has expired, or was
- * forgotten by /reset, or a measure no longer in the corpus, says so.
+ * A measure picked from a question back: the question back's turn (kept in
+ * the conversation store under its message) holds the question and the
+ * measures offered; the question is asked again from the one picked. A
+ * question back that has expired or was forgotten by /reset, or a measure no
+ * longer in the corpus, says so.
  */
 async function answerChoice(ctx: Filter<Context, "callback_query:data">, index: number, deps: BotDeps): Promise<void> {
   const chatId = ctx.chat?.id;
   const messageId = ctx.callbackQuery.message?.message_id;
-  const asked = chatId !== undefined && messageId !== undefined ? deps.conversation.questionBackFor(chatId, messageId) : undefined;
-  if (!asked) return void (await ctx.answerCallbackQuery({ text: TEXT.questionBackGone }));
-  const chosenRecordId = asked.choiceIds[index];
+  const turn = chatId !== undefined && messageId !== undefined ? deps.conversation.contextFor(chatId, messageId, { strict: true }) : undefined;
+  if (!turn?.previousQuestion) return void (await ctx.answerCallbackQuery({ text: TEXT.questionBackGone }));
+  const chosenRecordId = turn.previousCitationIds?.[index];
   if (!chosenRecordId || !deps.service.record(chosenRecordId)) return void (await ctx.answerCallbackQuery({ text: TEXT.gone }));
   await ctx.answerCallbackQuery();
-  await answerQuestion(ctx, asked.question, deps, { chosenRecordId });
+  await answerQuestion(ctx, turn.previousQuestion, deps, { chosenRecordId });
 }
 
 /** After feedback, the 👍 / 👎 row is removed so that it is given once; the other buttons stay. */

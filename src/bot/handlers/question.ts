@@ -1,5 +1,5 @@
 import type { Context } from "grammy";
-import { contextFrom, type AnswerContext } from "../../engine/answer-schema.js";
+import { contextFrom, type Answer, type AnswerContext } from "../../engine/answer-schema.js";
 import { checkQuestion } from "../../engine/question-check.js";
 import type { BotDeps } from "../deps.js";
 import { formatAnswer } from "../format/answer.js";
@@ -13,10 +13,8 @@ import { questionProblemText } from "../texts.js";
  * not empty, not too long, some words), asks the service with the turn it
  * continues (for follow-ups: the answer it replies to or whose button was
  * tapped, else the chat's latest), shows "typing…" meanwhile, replies in HTML
- * with the answer's buttons and stores the turn. A question back keeps the
- * question and the measures it offers instead (see BotConversations), and
- * `context` given by the caller (a measure picked from a question back)
- * replaces the stored turn.
+ * with the answer's buttons and stores the turn. `context` given by the
+ * caller (a measure picked from a question back) replaces the stored turn.
  * With an LLM the answer is shown as it is written (see StreamedAnswer); the
  * final message is the same either way.
  */
@@ -45,18 +43,24 @@ export async function answerQuestion(ctx: Context, question: string, deps: BotDe
   const examples = refusalExamples.length > 0 ? refusalExamples : serviceExamples;
   const keyboard = answerKeyboard(result, { botUsername: ctx.me.username, examples, serviceExamples });
   const sent = await reply.finish(formatAnswer(result.answer), keyboard);
-  const messageIds = sent.map((m) => m.message_id);
-  const choices = result.answer.parts.choices ?? [];
-  if (choices.length > 0) {
-    deps.conversation.rememberQuestionBack(
+  const turn = turnOf(result.answer);
+  if (turn)
+    deps.conversation.remember(
       chatId,
-      messageIds,
-      checked.question,
-      choices.map((c) => c.id),
+      sent.map((m) => m.message_id),
+      turn,
     );
-  } else if (result.answer.status === "answered" && result.answer.citations.length > 0) {
-    deps.conversation.remember(chatId, messageIds, contextFrom(result.answer));
-  }
+}
+
+/**
+ * What a later question continues from this answer: its question and cited
+ * records; for a question back, the measures it offers, in the order of its
+ * buttons. Nothing for a refusal.
+ */
+function turnOf(answer: Answer): AnswerContext | undefined {
+  const choices = answer.parts.choices ?? [];
+  if (choices.length > 0) return { previousQuestion: answer.question, previousCitationIds: choices.map((c) => c.id) };
+  return answer.status === "answered" && answer.citations.length > 0 ? contextFrom(answer) : undefined;
 }
 
 /** The bot message a question continues: the one whose button was tapped, or the bot's message it replies to. */
