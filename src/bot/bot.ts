@@ -49,11 +49,12 @@ export function createBot(deps: BotDeps): Bot {
   });
 
   // A flood of the same message (or a double send) is answered once, and the repeats do not count towards the rate limit.
+  // Per sender: in a group, someone else asking the same question is a question of their own.
   bot.use(async (ctx, next) => {
     const message = ctx.message;
     const words = message?.text ?? message?.caption;
     if (!message || !words || !isAddressedToBot(message, ctx.me)) return next();
-    if (!deps.duplicates.isDuplicate(String(message.chat.id), words)) return next();
+    if (!deps.duplicates.isDuplicate(`${message.chat.id}:${message.from?.id ?? ""}`, words)) return next();
     deps.logger.info({ chatId: message.chat.id, userId: ctx.from?.id }, "repeated message ignored");
   });
 

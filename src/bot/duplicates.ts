@@ -1,8 +1,8 @@
-/** Within this time, the same text again from the same chat is the same message (a flood, a double tap). */
+/** Within this time, the same text again from the same sender in a chat is the same message (a flood, a double tap). */
 export const DUPLICATE_WINDOW_MS = 20_000;
 
 /**
- * Drops a message that repeats the chat's previous one word for word within
+ * Drops a message that repeats the sender's previous one in a chat (the caller's key) word for word within
  * a short window, so that a flood of the same question is answered once. The
  * window runs from the latest repeat, so a flood that goes on stays dropped;
  * a different message in between, or a pause, lets the text through again.

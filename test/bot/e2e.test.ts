@@ -219,6 +219,15 @@ describe("a bot that feels finished", () => {
     const replies = kate.messages();
     expect(replies.filter((m) => seen(m).includes("建立知识产权运营机制"))).toHaveLength(1);
     expect(replies.filter((m) => seen(m).startsWith("您发送得太快了"))).toEqual([]);
+
+    // In a group, someone else asking the same right after is answered too: the flood is one sender's.
+    const chat = { id: -100654, type: "supergroup" as const, title: "商会群" };
+    const first = new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, "Xia", chat);
+    const second = new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, "Yan", chat);
+    await first.say("/ask 专利质押贷款怎么办理？");
+    await first.next();
+    await second.say("/ask 专利质押贷款怎么办理？");
+    await eventually("both to be answered", () => second.messages().filter((m) => seen(m).startsWith("建立知识产权运营机制")).length === 2);
   });
 
   it("prompts a bare @mention in a group with what to ask, and answers a photo's caption as a question", async () => {
