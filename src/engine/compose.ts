@@ -247,6 +247,25 @@ export function composeOutOfScope(question: string, kind: QuestionKind, reason: 
   return { question, status: "out_of_scope", answer: renderAnswerText(parts, kind), citations: [], kind, confidence: 0, source: "engine", parts };
 }
 
+/**
+ * A follow-up with nothing to follow ("那找哪个部门？" as a first message): not a
+ * refusal of the topic, but a question back asking which policy is meant, with
+ * questions that can be asked instead.
+ */
+export function composeWhichPolicy(question: string, examples: readonly string[]): Answer {
+  const lead = "您指的是哪项政策？";
+  const parts: AnswerParts = {
+    lead,
+    spoken: lead,
+    quotes: [],
+    units: [],
+    unitsComplete: true,
+    refs: [],
+    refusal: { reason: "我没有找到您之前问的问题，请说明是哪项政策或哪件事。", examples: [...examples] },
+  };
+  return { question, status: "out_of_scope", answer: renderAnswerText(parts, "follow_up"), citations: [], kind: "follow_up", confidence: 0, source: "engine", parts };
+}
+
 /** A staff-written answer resting on one record: its text is the lead, the record its citation. */
 export function composeCurated(question: string, text: string, citation: Citation | undefined, confidence: number): Answer {
   const parts: AnswerParts = {

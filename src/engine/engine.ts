@@ -9,6 +9,7 @@ import {
   composeOutOfScope,
   composeSmallTalk,
   composeUnitDuties,
+  composeWhichPolicy,
   joinQuote,
   relevantSentences,
   type DocumentLookup,
@@ -260,6 +261,10 @@ export class PolicyEngine {
       const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";
       const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
+    }
+    // The same message with no turn before it (a first message, after /reset or once the turn expired): ask which policy is meant.
+    if (previous.length === 0 && !hasTopic && !namesUnit && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail)) {
+      return { answer: composeWhichPolicy(question, this.examples), candidates: [], analysis };
     }
 
     if (scope === "outside") {

@@ -64,9 +64,17 @@ describe("follow-ups", () => {
     expect(next.citations[0]?.title).toBe("增强知识产权管理能力");
   });
 
-  it("without context, a bare follow-up is not answered from nowhere", async () => {
-    const answer = await engine.answer("那找哪个部门？");
-    expect(answer.status).toBe("out_of_scope");
+  it("without context, a bare follow-up is not answered from nowhere: it asks 您指的是哪项政策？ with questions to ask instead", async () => {
+    for (const question of ["那找哪个部门？", "办理需要什么材料？"]) {
+      const answer = await engine.answer(question);
+      expect(answer.status).toBe("out_of_scope");
+      expect(answer.citations).toEqual([]);
+      expect(answer.parts.lead).toBe("您指的是哪项政策？");
+      expect(answer.answer).not.toContain("不在本助手收录的政策范围内");
+      expect(answer.parts.refusal?.examples.length).toBeGreaterThanOrEqual(3);
+    }
+    // Something else is still refused as such.
+    expect((await engine.answer("那今天天气怎么样？")).answer).toContain("不在本助手收录的政策范围内");
   });
 });
 
