@@ -24,6 +24,8 @@ const OUTLINE_TITLE = "泰安市知识产权强市建设纲要（征求意见稿
 const PLEDGE_UNITS = ["市市场监管局", "市文化和旅游局", "泰安银保监分局"];
 const ADMIN_ONLY = "抱歉，这个操作仅限管理员使用。";
 const SEND_TEXT = "我只能回答文字问题";
+/** Told in an enterprise's words, close to two measures at once: the engine asks back which one is meant. */
+const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 
 /** What Telegram shows for a message: HTML rendered, plain text as is. */
 const seen = (m: BotMessage): string => (m.parseMode === "HTML" ? visibleText(m.text) : m.text);
@@ -210,6 +212,50 @@ describe("a bot that feels finished", () => {
     expect(labels(answer)).toContain("👍 有帮助");
   });
 
+  it("asks back 您是想问 with the close measures as buttons, and answers the question from the one tapped or typed", async () => {
+    const vera = newUser("Vera");
+    await vera.say(CLOSE_CALL);
+    const asked = await vera.next();
+    expect(seen(asked)).toContain("您是想问");
+    const choices = labels(asked);
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    expect(choices.length).toBeLessThanOrEqual(3);
+    choices.forEach((label, i) => expect(label.startsWith(`${i + 1}. `), label).toBe(true));
+    // No 👍/👎 on a question back, and the question is not in the buttons: they name only a place among the choices.
+    for (const b of asked.buttons.flat()) expect(b.data).toMatch(/^c\|\d$/);
+    const titles = choices.map((l) => l.replace(/^\d\. /, ""));
+    for (const title of titles) expect(seen(asked)).toContain(`「${title}」`);
+
+    expect(await vera.toast(await vera.press(asked, "2. "))).toBe("");
+    const picked = await vera.next();
+    expect(seen(picked).split("\n")[0]).toBe(titles[1]);
+    expect(seen(picked)).toContain("责任单位：");
+    expect(labels(picked)).toContain("👍 有帮助");
+    // The pick is the conversation's turn now: a follow-up continues it.
+    await vera.say("那找哪个部门？");
+    expect(seen(await vera.next()).split("\n")[0]).toBe(titles[1]);
+
+    // A tap on the first choice later still answers from it; a typed 「1」 right after a question back does too.
+    await vera.toast(await vera.press(asked, "1. "));
+    expect(seen(await vera.next()).split("\n")[0]).toBe(titles[0]);
+    await vera.say(CLOSE_CALL);
+    await vera.next((m) => seen(m).includes("您是想问"));
+    await vera.say("1");
+    expect(seen(await vera.next()).split("\n")[0]).toBe(titles[0]);
+  });
+
+  it("says a question back is gone once /reset has forgotten it", async () => {
+    const walt = newUser("Walt");
+    await walt.say(CLOSE_CALL);
+    const asked = await walt.next();
+    await walt.say("/reset");
+    await walt.next();
+    expect(await walt.toast(await walt.press(asked, "1. "))).toBe("这个问题已过期或已开始新话题，请重新提问。");
+    await walt.say("/help");
+    await walt.next((m) => seen(m).includes("怎么用"));
+    expect(walt.unread()).toEqual([]);
+  });
+
   it("answers a flood of the same message once, without a rate-limit notice", async () => {
     const kate = newUser("Kate");
     for (let i = 0; i < 12; i++) await kate.say("专利质押贷款怎么办理？");
@@ -315,14 +361,31 @@ describe("a bot that feels finished", () => {
     expect(seen(await uma.next())).toContain("市公安局");
   });
 
-  it("forgets the previous turn on /reset", async () => {
+  it("forgets the previous turn on /reset: a follow-up then gets 您指的是哪项政策？ with questions to tap", async () => {
     const quinn = newUser("Quinn");
     await quinn.say("专利质押贷款怎么办理？");
     await quinn.next();
     await quinn.say("/reset");
     expect(seen(await quinn.next())).toContain("已开始新话题");
     await quinn.say("那找哪个部门？");
-    expect(seen(await quinn.next())).not.toContain("建立知识产权运营机制");
+    const which = await quinn.next();
+    expect(seen(which)).not.toContain("建立知识产权运营机制");
+    expect(seen(which)).toContain("您指的是哪项政策？");
+    expect(seen(which)).not.toContain("不在本助手收录的政策范围内");
+    expect(labels(which).some((l) => l.includes("👍"))).toBe(false);
+    const examples = labels(which).filter((l) => l.startsWith("💬"));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    await quinn.toast(await quinn.press(which, examples[0]!));
+    expect(seen(await quinn.next())).toContain("责任单位：");
+  });
+
+  it("asks 您指的是哪项政策？ when a first message is a follow-up, in a private chat and in a group", async () => {
+    const ruth = newUser("Ruth");
+    await ruth.say("办理需要什么材料？");
+    expect(seen(await ruth.next())).toContain("您指的是哪项政策？");
+    const sid = new TelegramUser(telegram, FAKE_TOKEN, nextUserId++, "Sid", { id: -100987, type: "supergroup", title: "新群" });
+    await sid.say("/ask 那找哪个部门？");
+    expect(seen(await sid.next())).toContain("您指的是哪项政策？");
   });
 
   it("in a group resolves a reply to an older answer against that answer, not the chat's latest", async () => {

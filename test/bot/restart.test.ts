@@ -1,6 +1,6 @@
 /**
  * Conversations survive a restart of the bot process: the previous turn of a
- * chat, and of each answer in a group, is kept in the database. One
+ * chat, of each answer in a group, and of a question back, is kept in the database. One
  * telegram-test-api serves two runs of the real product process over the
  * same data folder.
  */
@@ -12,6 +12,8 @@ import { TelegramUser } from "./support/telegram-user.js";
 
 const PLEDGE = "建立知识产权运营机制";
 const MEDIATION = "加强知识产权纠纷调处";
+/** Close to two measures at once: the engine asks back which one is meant. */
+const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 const seen = (m: BotMessage): string => (m.parseMode === "HTML" ? visibleText(m.text) : m.text);
 
 let telegram: FakeTelegram;
@@ -36,7 +38,7 @@ afterAll(async () => {
 });
 
 describe("conversations across a restart of the bot process", () => {
-  it("answers a follow-up after a restart with the measure asked about before it", async () => {
+  it("answers a follow-up and a tap on a question back after a restart with the measure asked about before it", async () => {
     const sam = new TelegramUser(telegram, FAKE_TOKEN, 2001, "Sam");
     const group = { id: -100321, type: "supergroup" as const, title: "企业服务群" };
     const tess = new TelegramUser(telegram, FAKE_TOKEN, 2002, "Tess", group);
@@ -47,6 +49,10 @@ describe("conversations across a restart of the bot process", () => {
     const pledge = await tess.next();
     await tess.say("/ask 知识产权纠纷调解找谁？");
     expect(seen(await tess.next())).toContain(MEDIATION);
+    const uma = new TelegramUser(telegram, FAKE_TOKEN, 2003, "Uma");
+    await uma.say(CLOSE_CALL);
+    const askedBack = await uma.next();
+    expect(seen(askedBack)).toContain("您是想问");
 
     expect(await bot!.terminate()).toBe(0);
     const dir = bot!.dir;
@@ -66,5 +72,10 @@ describe("conversations across a restart of the bot process", () => {
     const groupFollowUp = seen(await tess.next());
     expect(groupFollowUp).toContain(PLEDGE);
     expect(groupFollowUp).not.toContain(MEDIATION);
+
+    // A question back asked before the restart is answered from the measure tapped after it.
+    const second = askedBack.buttons.flat()[1]!.text.replace(/^\d\. /, "");
+    await uma.toast(await uma.press(askedBack, "2. "));
+    expect(seen(await uma.next()).split("\n")[0]).toBe(second);
   });
 });

@@ -89,7 +89,7 @@ function questionBackLines(answer: Answer, choices: NonNullable<Answer["parts"][
     const where = choice.citeAs || (choice.documentShort ? `《${choice.documentShort}》` : "");
     lines.push(`${i + 1}. ${escapeHtml(where)}${where.includes(choice.title) ? "" : `「${escapeHtml(choice.title)}」`}`);
   });
-  lines.push("", "请点下面的按钮选择，我按那项措施回答。");
+  lines.push("", "请点下面的按钮选择（或回复序号，如「1」），我按那项措施回答。");
   if (parts.draftNote) lines.push("", `<i>${escapeHtml(parts.draftNote)}</i>`);
   return lines;
 }
