@@ -344,6 +344,13 @@ describe("a bot that feels finished", () => {
     const refused = await eventually("the second inline answer", () => telegram.calls.find((c) => c.method === "answerInlineQuery" && c.params.inline_query_id === "iq-2"));
     expect(refused.params.results).toEqual([]);
     expect((refused.params.button as { text: string }).text).toContain("私聊提问");
+
+    // A question the engine would ask back about offers each of its measures as a card.
+    telegram.inject({ inline_query: { id: "iq-3", from, query: CLOSE_CALL, offset: "" } });
+    const close = await eventually("the third inline answer", () => telegram.calls.find((c) => c.method === "answerInlineQuery" && c.params.inline_query_id === "iq-3"));
+    const closeCards = close.params.results as { title: string }[];
+    expect(closeCards.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(closeCards.map((c) => c.title)).size).toBe(closeCards.length);
   });
 
   it("lists a unit's measures with a full-text button for each, the document named once", async () => {
