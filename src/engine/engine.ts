@@ -20,14 +20,16 @@ import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
 import { UnitDirectory } from "./unit-directory.js";
 import { checkQuestion, normalizeQuestion } from "./question-check.js";
-import { documentsNamed, genreWeight } from "./genre.js";
+import { distinctiveTitleWords, documentsNamed, documentsTitled, genreWeight } from "./genre.js";
 import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, type LevelFocus } from "./jurisdiction.js";
 import { examplesFrom } from "./examples.js";
+import { specificsWeight } from "./specifics.js";
 import { prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
 import type { Vocabulary } from "./understand/typos.js";
 import { wordKey } from "../index/lexical.js";
+import { Tokenizer } from "../index/tokenizer.js";
 
 export interface EngineOptions {
   maxQuestionChars: number;
@@ -99,6 +101,7 @@ export class PolicyEngine {
   private readonly topicsOf: (text: string) => string[];
   private readonly typoVocabulary: Vocabulary;
   private readonly regions: { region: string; level: DocumentMeta["level"] }[];
+  private readonly titleWords: Map<string, string[]>;
   /** Document metadata by id, for citations. */
   readonly lookup: DocumentLookup;
 
@@ -134,6 +137,7 @@ export class PolicyEngine {
       frequency: (word) => frequency.get(word) ?? 1,
     };
     this.home = options.home ?? DEFAULT_HOME;
+    this.titleWords = distinctiveTitleWords(index.documents, (text) => index.tokenizer.words(Tokenizer.normalize(text)));
     this.regions = index.documents.flatMap((d) => (d.meta.region ? [{ region: d.meta.region, level: d.meta.level }] : []));
     this.examples = options.examples ?? examplesFrom(index.lexicon.examples ?? [], index.records, this.lookup);
   }
@@ -279,10 +283,11 @@ export class PolicyEngine {
     if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
     const focus = levelAsked(question, this.home, this.regions);
     const named = documentsNamed(question, this.index.documents);
+    const titled = documentsTitled(question, this.titleWords);
     const ranked = homeFirst(
       await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
         const meta = this.lookup.meta(r.documentId);
-        return levelWeight(meta, focus, this.home) * genreWeight(meta, analysis, named, r.documentId);
+        return levelWeight(meta, focus, this.home) * genreWeight(meta, analysis, named, r.documentId) * specificsWeight(`${r.title}${r.text}`, analysis.specifics) * (titled.get(r.documentId) ?? 1);
       }),
       focus,
       this.lookup,

@@ -47,3 +47,20 @@ export function asksOnlyForDetail(word: string): boolean {
 export function givesSpecific(text: string, specific: Specific): boolean {
   return GIVEN[specific].test(text);
 }
+
+/** Details whose presence in a text marks it as the one to answer with: the procedure is left out, as 怎么办 asks it of every measure. */
+const RANKED_SPECIFICS: readonly Specific[] = ["amount", "deadline", "phone", "address"];
+/** The most a record's weight grows for giving every detail asked. */
+const GIVES_ASKED_BONUS = 0.2;
+
+/**
+ * A record's weight for the details a question asks (截止到哪天, 补多少): text
+ * that gives them ranks above text on the same topic that does not, up to
+ * 1 + {@link GIVES_ASKED_BONUS} when it gives every one asked.
+ */
+export function specificsWeight(text: string, asked: readonly Specific[]): number {
+  const ranked = asked.filter((s) => RANKED_SPECIFICS.includes(s));
+  if (ranked.length === 0) return 1;
+  const given = ranked.filter((s) => givesSpecific(text, s)).length;
+  return 1 + (GIVES_ASKED_BONUS * given) / ranked.length;
+}
