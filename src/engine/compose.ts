@@ -1,4 +1,5 @@
-import type { DocumentMeta, PolicyRecord } from "../corpus/types.js";
+import { documentFacts } from "./document-facts.js";
+import type { DocumentMeta, PolicyDocument, PolicyRecord } from "../corpus/types.js";
 import { splitSentences } from "../index/chunks.js";
 import { Tokenizer } from "../index/tokenizer.js";
 import type { Answer, AnswerParts, AnswerUnit, Citation, QuestionKind, RecordRef } from "./answer-schema.js";
@@ -307,6 +308,36 @@ export function composeClarify(question: string, analysis: QuestionAnalysis, rec
   };
   const citations = records.map((r) => citationFor(r, joinQuote(r, relevantSentences(r, analysis, 1)), documents));
   return { question, status: "answered", answer: renderAnswerText(parts, "clarify"), citations, kind: "clarify", confidence, source: "engine", parts };
+}
+
+/**
+ * "鲁政字〔2024〕136号是什么文件" / "三年行动方案的文号是多少": the document's facts as
+ * the corpus knows them, citing its first record; a fact asked that the text does not
+ * give is said to be missing, never guessed.
+ */
+export function composeDocumentFacts(question: string, document: PolicyDocument, documents: DocumentLookup): Answer {
+  const facts = documentFacts(document);
+  const { meta } = document;
+  const numberAsked = meta.number && question.replace(/\s+/g, "").includes(meta.number.replace(/\s+/g, ""));
+  const rest = facts.slice(1).filter((f) => !(numberAsked && f.startsWith("文号")));
+  const lead = `${numberAsked ? `${meta.number}是《${document.title}》。` : `《${document.title}》的基本情况：`}${rest.join("；")}。`;
+  const missing = [
+    [/文号|字号/, meta.number, "文号"],
+    [/什么时候|时间|日期|哪年/, meta.date, "发布日期"],
+    [/部门|单位|机关|谁/, meta.issuer, "发文单位"],
+  ].flatMap(([asked, known, name]) => ((asked as RegExp).test(question) && !known ? [name as string] : []));
+  const first = document.records[0];
+  const parts: AnswerParts = {
+    lead,
+    spoken: lead,
+    quotes: [],
+    units: [],
+    unitsComplete: true,
+    refs: [],
+    ...optional("notSpecified", missing.length > 0 ? `收录的文本没有写明该文件的${missing.join("、")}，请向发文单位核实。` : undefined),
+  };
+  const citations = first ? [citationFor(first, joinQuote(first, splitSentences(first.text).slice(0, 1)), documents)] : [];
+  return { question, status: "answered", answer: renderAnswerText(parts, "general"), citations, kind: "general", confidence: 0.9, source: "engine", parts };
 }
 
 export function composeSmallTalk(question: string, reply: string): Answer {

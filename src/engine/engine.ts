@@ -1,9 +1,11 @@
 import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
+import { documentAskedAbout } from "./document-facts.js";
 import {
   citationFor,
   composeAnswer,
+  composeDocumentFacts,
   composeClarify,
   composeMulti,
   composeOutOfScope,
@@ -230,6 +232,10 @@ export class PolicyEngine {
 
   private async answerOne(question: string, context: AnswerContext | undefined, mode: RetrievalMode, mayAskBack: boolean): Promise<Explained> {
     const analysis = analyzeQuestion(question, this.vocabulary);
+    // "鲁政字〔2024〕136号是什么文件", "三年行动方案的文号是多少": the document itself, from its facts.
+    const titled = documentsTitled(question, this.titleWords);
+    const asked = documentAskedAbout(question, this.index.documents, titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents));
+    if (asked) return { answer: composeDocumentFacts(question, asked, this.lookup), candidates: asked.records.slice(0, 1), analysis };
     const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
     const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.length > 0;
     const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
@@ -283,11 +289,15 @@ export class PolicyEngine {
     if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
     const focus = levelAsked(question, this.home, this.regions);
     const named = documentsNamed(question, this.index.documents);
-    const titled = documentsTitled(question, this.titleWords);
     const ranked = homeFirst(
       await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
         const meta = this.lookup.meta(r.documentId);
-        return levelWeight(meta, focus, this.home) * genreWeight(meta, analysis, named, r.documentId) * specificsWeight(`${r.title}${r.text}`, analysis.specifics) * (titled.get(r.documentId) ?? 1);
+        return (
+          levelWeight(meta, focus, this.home) *
+          genreWeight(meta, analysis, named, r.documentId) *
+          specificsWeight(`${r.title}${r.text}`, analysis.specifics) *
+          (titled.get(r.documentId) ?? 1)
+        );
       }),
       focus,
       this.lookup,

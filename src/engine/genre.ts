@@ -37,7 +37,9 @@ const TITLED_DOCUMENT = 1.2;
  * characters or more that no more than a third of the titles share.
  */
 export function distinctiveTitleWords(documents: readonly PolicyDocument[], wordsOf: (text: string) => string[]): Map<string, string[]> {
-  const wordsBy = new Map(documents.map((d) => [d.id, [...new Set(wordsOf(d.meta.short))].filter((w) => [...w].length >= 2 && !GENERIC_TITLE_WORD.test(w) && !GENRE_WORDS.includes(w))]));
+  const wordsBy = new Map(
+    documents.map((d) => [d.id, [...new Set(wordsOf(d.meta.short))].filter((w) => [...w].length >= 2 && !GENERIC_TITLE_WORD.test(w) && !GENRE_WORDS.includes(w))]),
+  );
   const titlesWith = new Map<string, number>();
   for (const words of wordsBy.values()) for (const w of words) titlesWith.set(w, (titlesWith.get(w) ?? 0) + 1);
   const most = Math.max(1, Math.floor(documents.length / 3));

@@ -117,3 +117,21 @@ describe("ranking and answers across documents", () => {
     expect(examples.some((q) => q.includes("（示例）"))).toBe(true);
   });
 });
+
+describe("questions about a document itself", () => {
+  it("says which document a 文号 is, with what its text gives of it", async () => {
+    const answer = await engine.answer("鲁政办字〔2026〕37号是什么文件");
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.documentShort).toBe("山东省知识产权强省建设实施方案（示例）");
+    expect(answer.answer).toContain("鲁政办字〔2026〕37号是《山东省知识产权强省建设实施方案（示例）》");
+    expect(answer.answer).toContain("省级");
+  });
+
+  it("gives a named document's 文号, and says when the text gives no date rather than inventing one", async () => {
+    expect((await engine.answer("岱岳区加强知识产权保护实施意见的文号是多少")).answer).toContain("岱政办发〔2026〕8号");
+    const draft = await engine.answer("纲要是什么时候发布的？是正式稿吗");
+    expect(draft.answer).toContain("征求意见稿");
+    expect(draft.parts.notSpecified).toContain("发布日期");
+    expect(draft.answer).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+});

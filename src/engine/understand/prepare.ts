@@ -1,4 +1,5 @@
 import type { Lexicon } from "../../corpus/lexicon.js";
+import { DOCUMENT_NUMBER } from "../document-facts.js";
 import { isMostlyEnglish, normalizeScript } from "./script.js";
 import { classifySmallTalk, type SmallTalkKind } from "./small-talk.js";
 import { type NearTopicTrapMatch, nearTopicTrap } from "./traps.js";
@@ -39,7 +40,18 @@ export function prepareMessage(
   const english = isMostlyEnglish(normalized);
   const smallTalk = classifySmallTalk(normalized, lexicon, namesTopic);
   if (smallTalk) return { original: message, text: normalized, corrections: [], english, smallTalk };
-  const { text, corrections } = english ? { text: normalized, corrections: [] } : correctTypos(normalized, vocabulary);
+  const { text, corrections } = english ? { text: normalized, corrections: [] } : correctOutsideNumbers(normalized, vocabulary);
   const trap = nearTopicTrap(text, lexicon);
   return { original: message, text, corrections, english, ...(trap ? { trap } : {}) };
+}
+
+/** Typos corrected everywhere but in a 文号 (鲁政字〔2024〕136号 is written as issued, not misspelt). */
+function correctOutsideNumbers(text: string, vocabulary: Vocabulary): { text: string; corrections: Correction[] } {
+  const numbers = text.match(DOCUMENT_NUMBER) ?? [];
+  if (numbers.length === 0) return correctTypos(text, vocabulary);
+  const pieces = text.split(DOCUMENT_NUMBER).map((piece) => correctTypos(piece, vocabulary));
+  return {
+    text: pieces.map((p, i) => p.text + (numbers[i] ?? "")).join(""),
+    corrections: pieces.flatMap((p) => p.corrections),
+  };
 }

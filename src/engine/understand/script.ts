@@ -12,8 +12,18 @@ const traditionalToSimplified = OpenCC.Converter({ from: "twp", to: "cn" });
 /** Hong Kong variants the Taiwan table writes differently (着/著 forms, 裏 …). */
 const hongKongToSimplified = OpenCC.Converter({ from: "hk", to: "cn" });
 
-/** Converts traditional characters to simplified; simplified text and anything not Chinese come back unchanged. */
+/** Characters alone, to tell whether a text has any traditional ones. */
+const traditionalCharacters = OpenCC.Converter({ from: "tw", to: "cn" });
+const hongKongCharacters = OpenCC.Converter({ from: "hk", to: "cn" });
+
+/**
+ * Converts traditional characters to simplified; simplified text and anything not Chinese come back
+ * unchanged. Taiwan's phrasing is converted only in text written in traditional characters: 文件 typed
+ * in simplified script stays 文件, never becomes 文档.
+ */
 export function toSimplified(text: string): string {
+  const characters = hongKongCharacters(traditionalCharacters(text));
+  if (characters === text) return text;
   return hongKongToSimplified(traditionalToSimplified(text));
 }
 

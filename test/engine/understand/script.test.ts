@@ -17,6 +17,8 @@ describe("toSimplified", () => {
     const simplified = "专利质押贷款找哪个部门？顺便问下专利导航是谁在做";
     expect(toSimplified(simplified)).toBe(simplified);
     expect(toSimplified("patent pledge loan 2025")).toBe("patent pledge loan 2025");
+    // Taiwan's phrasing is for traditional text: a simplified 文件 or 软件 is not rewritten (文件 → 文档).
+    expect(toSimplified("这是哪个文件规定的？")).toBe("这是哪个文件规定的？");
   });
 });
 

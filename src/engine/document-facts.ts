@@ -1,0 +1,46 @@
+import { LEVEL_NAMES } from "../corpus/document-meta.js";
+import type { PolicyDocument } from "../corpus/types.js";
+
+/** A 文号 as documents write it: 鲁政字〔2024〕136号, 岱政办发[2026]8号. */
+export const DOCUMENT_NUMBER = /[\u4e00-\u9fff]{1,8}[〔[(（【]\s*\d{4}\s*[〕\])）】]\s*\d{1,4}\s*号/g;
+/** Asking about a document itself, not what it says: its 文号, date, issuer, status. */
+const ASKS_FACTS =
+  /(文号|发文字号|字号|哪年(发|出|印发)|什么时候(发布|印发|出台|发的|出的)|发布(时间|日期)|印发(时间|日期)|哪个(部门|单位|机关)(发|印发|出台|制定)|发文(单位|机关)|谁(发|印发|出台|制定)的|是不是正式|是正式|正式稿|征求意见稿|还有效|有效吗|废止|作废|是什么文件|哪个文件|什么文件)/;
+
+/** Brackets and spaces made alike, so that 〔2024〕 and [2024] meet. */
+function numberKey(text: string): string {
+  return text
+    .replace(/\s+/g, "")
+    .replace(/[[(（【]/g, "〔")
+    .replace(/[\])）】]/g, "〕");
+}
+
+/**
+ * The document a question asks about as a document (鲁政字〔2024〕136号是什么文件,
+ * 三年行动方案的文号是多少, 纲要是正式稿吗): by its 文号 written in the question, or
+ * by a question about its facts that names it (`named`: the ids the question's
+ * words pick out). Undefined for a question about what documents say.
+ */
+export function documentAskedAbout(question: string, documents: readonly PolicyDocument[], named: ReadonlySet<string>): PolicyDocument | undefined {
+  for (const written of question.match(DOCUMENT_NUMBER) ?? []) {
+    const found = documents.find((d) => d.meta.number && numberKey(d.meta.number) === numberKey(written));
+    if (found) return found;
+  }
+  if (!ASKS_FACTS.test(question) || named.size !== 1) return undefined;
+  return documents.find((d) => named.has(d.id));
+}
+
+const STATUS_NAMES = { draft: "征求意见稿（尚未正式施行）", official: "正式文件", repealed: "已废止" } as const;
+
+/** What the corpus knows of a document, as one sentence per fact: only what its text or the admins' data file gives. */
+export function documentFacts(document: PolicyDocument): string[] {
+  const { meta } = document;
+  const facts = [`文件名称：《${document.title}》`];
+  if (meta.number) facts.push(`文号：${meta.number}`);
+  if (meta.issuer) facts.push(`发文单位：${meta.issuer}`);
+  if (meta.date) facts.push(`日期：${meta.date}`);
+  const level = LEVEL_NAMES[meta.level];
+  if (level) facts.push(`层级：${level}级${meta.region ? `（${meta.region}）` : ""}`);
+  facts.push(`状态：${STATUS_NAMES[meta.status]}`);
+  return facts;
+}
