@@ -86,6 +86,12 @@ const STEPS: readonly string[] = [
   ALTER TABLE curated ADD COLUMN author TEXT;
   CREATE INDEX audit_at ON audit(at);
   `,
+  // The console requires a sign-in: questions are logged under the person's username (before, every one
+  // was "console", which names nobody), and feedback under whoever gave it.
+  `
+  ALTER TABLE queries ADD COLUMN feedback_by TEXT;
+  UPDATE queries SET user_ref = NULL WHERE channel = 'web' AND user_ref = 'console';
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -12,6 +12,7 @@ interface QueryRow {
   id: number;
   at: string;
   channel: Channel;
+  user_ref: string | null;
   question: string;
   status: Answer["status"];
   kind: Answer["kind"];
@@ -22,6 +23,7 @@ interface QueryRow {
   feedback: number | null;
   feedback_reason: FeedbackReason | null;
   feedback_comment: string | null;
+  feedback_by: string | null;
   cited_units: string;
 }
 
@@ -40,6 +42,7 @@ function toQuery(row: QueryRow): QueryLogEntry {
     id: row.id,
     at: row.at,
     channel: row.channel,
+    askedBy: row.channel === "web" ? row.user_ref : null,
     question: row.question,
     status: row.status,
     kind: row.kind,
@@ -50,6 +53,7 @@ function toQuery(row: QueryRow): QueryLogEntry {
     feedback: row.feedback === 1 ? 1 : row.feedback === -1 ? -1 : null,
     feedbackReason: row.feedback_reason,
     feedbackComment: row.feedback_comment,
+    feedbackBy: row.feedback_by,
     citedUnits: JSON.parse(row.cited_units) as string[],
   };
 }
@@ -61,6 +65,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${c
 function queryWhere(filter: QueryFilter): { sql: string; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
+  if (filter.id !== undefined) where.push("id = ?"), params.push(filter.id);
   if (filter.status) where.push("status = ?"), params.push(filter.status);
   if (filter.answeredOnly) where.push("status = 'answered'");
   if (filter.maxConfidence !== undefined) where.push("confidence < ?"), params.push(filter.maxConfidence);
@@ -104,7 +109,7 @@ export function openSqliteConnection(file: string): Omit<Store, "health"> {
     `INSERT INTO queries (at, channel, user_ref, question, status, kind, source, confidence, cited_ids, cited_titles, cited_units, feedback)
      VALUES (@at, @channel, @userRef, @question, @status, @kind, @source, @confidence, @citedIds, @citedTitles, @citedUnits, NULL)`,
   );
-  const updateFeedback = db.prepare(`UPDATE queries SET feedback = ?, feedback_reason = ?, feedback_comment = ? WHERE id = ?`);
+  const updateFeedback = db.prepare(`UPDATE queries SET feedback = ?, feedback_reason = ?, feedback_comment = ?, feedback_by = ? WHERE id = ?`);
   const countAll = db.prepare(
     `SELECT COUNT(*) AS questions,
             COALESCE(SUM(status = 'out_of_scope'), 0) AS outOfScope,
@@ -170,7 +175,7 @@ export function openSqliteConnection(file: string): Omit<Store, "health"> {
     setFeedback(queryId, helpful, details = {}) {
       const reason = helpful ? null : (details.reason ?? null);
       const comment = helpful ? null : details.comment?.trim() || null;
-      return updateFeedback.run(helpful ? 1 : -1, reason, comment, queryId).changes > 0;
+      return updateFeedback.run(helpful ? 1 : -1, reason, comment, details.by ?? null, queryId).changes > 0;
     },
 
     queries(filter: QueryFilter = {}) {

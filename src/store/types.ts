@@ -8,6 +8,8 @@ export interface QueryLogEntry {
   /** ISO time. */
   at: string;
   channel: Channel;
+  /** On the console: the username of the person signed in who asked; null elsewhere (and before sign-in was required). */
+  askedBy: string | null;
   question: string;
   status: Answer["status"];
   kind: Answer["kind"];
@@ -20,6 +22,8 @@ export interface QueryLogEntry {
   /** Why an answer did not help, when the asker said. */
   feedbackReason: FeedbackReason | null;
   feedbackComment: string | null;
+  /** On the console: the username of the person who gave the feedback. */
+  feedbackBy: string | null;
   /** The responsible units of the cited records, each once. */
   citedUnits: string[];
 }
@@ -32,9 +36,13 @@ export interface FeedbackDetails {
   reason?: FeedbackReason;
   /** Free text, at most a few hundred characters (bounded at the edge). */
   comment?: string;
+  /** Who gave it: the console's signed-in username. */
+  by?: string;
 }
 
 export interface QueryFilter {
+  /** One row by its id. */
+  id?: number;
   status?: Answer["status"];
   /** Only answers whose confidence is below this. */
   maxConfidence?: number;

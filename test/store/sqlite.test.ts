@@ -167,6 +167,29 @@ describe("sqlite store", () => {
     expect(store.logQuery({ channel: "web", answer: answer("再问") })).toBe(id + 1);
   });
 
+  it("names who asked on the console and who gave the feedback, and nobody elsewhere", () => {
+    const web = store.logQuery({ channel: "web", userRef: "wang.window", answer: answer("专项行动找谁？") });
+    const bot = store.logQuery({ channel: "telegram", userRef: "123456", answer: answer("专项行动找谁？") });
+    expect(store.setFeedback(web, false, { reason: "wrong_unit", by: "wang.window" })).toBe(true);
+    expect(store.queries({ id: web })).toEqual([expect.objectContaining({ id: web, askedBy: "wang.window", feedbackBy: "wang.window", feedbackReason: "wrong_unit" })]);
+    // A chat id is not a person's name: the query log does not show it.
+    expect(store.queries({ id: bot })[0]).toMatchObject({ askedBy: null, feedbackBy: null });
+  });
+
+  it("forgets the shared console's old label 「console」 when it upgrades: those questions were asked by nobody it can name", () => {
+    store.close();
+    const db = new Database(file);
+    // Back to the schema of the shared console (version 3, before feedback_by), with a question it logged.
+    db.pragma("user_version = 3");
+    db.exec("ALTER TABLE queries DROP COLUMN feedback_by");
+    db.prepare(
+      `INSERT INTO queries (at, channel, user_ref, question, status, kind, source, confidence, cited_ids, cited_titles) VALUES ('2026-11-01T00:00:00Z', 'web', 'console', '旧问题', 'answered', 'topic', 'engine', 0.8, '[]', '[]')`,
+    ).run();
+    db.close();
+    store = openSqliteStore(file);
+    expect(store.queries()[0]).toMatchObject({ question: "旧问题", channel: "web", askedBy: null, feedbackBy: null });
+  });
+
   it("runs migrations once: applying them again changes nothing", () => {
     store.createCurated({ question: "q", answer: "a", recordId: "r" });
     store.close();
