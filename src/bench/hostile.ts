@@ -6,25 +6,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { hostileDocuments } from "./hostile-documents.js";
-import { fireAskLoad } from "./load.js";
+import { BENCH_ADMIN_TOKEN, fireAskLoad, signInAsScript } from "./load.js";
 import { peakRssOf } from "./resources.js";
 import { startServerProcess, type Env } from "./processes.js";
 import type { QuestionSources } from "./questions.js";
 import { generateQuestions } from "./questions.js";
 import { summarizeLatencies, type LatencySummary } from "./stats.js";
-
-const ADMIN_TOKEN = "bench-admin-token-0123456789";
-const ADMIN = { username: "bench.admin", password: "bench-admin-password" };
-
-/** Creates the fresh server's first admin with ADMIN_TOKEN and signs in as a script does; the bearer header. */
-async function signInAsAdmin(url: string): Promise<Record<string, string>> {
-  const json = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  await fetch(`${url}/api/auth/first-admin`, json({ adminToken: ADMIN_TOKEN, displayName: "基准测试", ...ADMIN }));
-  const response = await fetch(`${url}/api/auth/login`, json({ ...ADMIN, bearer: true }));
-  if (!response.ok) throw new Error(`bench admin sign-in failed: ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
-  return { Authorization: `Bearer ${token}` };
-}
 
 export interface HostileFigure {
   label: string;
@@ -61,11 +48,11 @@ async function rssOf(pid: number): Promise<number> {
 /** Runs the phase against a fresh server of the outline corpus (`env`). */
 export async function measureHostile(env: Env, sources: QuestionSources, options: { concurrency: number; seed: number }): Promise<HostileResult> {
   const documents = await hostileDocuments();
-  const server = await startServerProcess({ ...env, ADMIN_TOKEN });
+  const server = await startServerProcess({ ...env, ADMIN_TOKEN: BENCH_ADMIN_TOKEN });
   try {
-    const auth = await signInAsAdmin(server.url);
-    await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 40, options.seed), concurrency: options.concurrency });
-    const quiet = await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 200, options.seed + 1), concurrency: options.concurrency });
+    const auth = await signInAsScript(server.url);
+    await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 40, options.seed), concurrency: options.concurrency, headers: auth });
+    const quiet = await fireAskLoad({ url: server.url, questions: generateQuestions(sources, 200, options.seed + 1), concurrency: options.concurrency, headers: auth });
     const figures: HostileFigure[] = [];
     const all: number[] = [];
     let errors = 0;
@@ -88,6 +75,7 @@ export async function measureHostile(env: Env, sources: QuestionSources, options
             url: server.url,
             questions: generateQuestions(sources, options.concurrency * 2, options.seed + 100 * i + round++),
             concurrency: options.concurrency,
+            headers: auth,
           });
           latencies.push(...load.latenciesMs);
           asked += load.requests;

@@ -9,6 +9,8 @@ export interface AskLoadOptions {
   concurrency: number;
   /** A request slower than this counts as an error. */
   timeoutMs?: number;
+  /** The session to ask with (`Authorization: Bearer …`, see {@link signInAsScript}): the console answers only a signed-in person. */
+  headers?: Record<string, string>;
 }
 
 /** A request that did not come back as a 200 with a valid answer. */
@@ -38,7 +40,7 @@ export interface AskLoadResult {
  * Shared by `npm run bench` and the loopback load test.
  */
 export async function fireAskLoad(options: AskLoadOptions): Promise<AskLoadResult> {
-  const { url, concurrency, timeoutMs = 30_000 } = options;
+  const { url, concurrency, timeoutMs = 30_000, headers = {} } = options;
   const conversations = conversationsOf(options.questions);
   const result: AskLoadResult = { requests: 0, errors: [], latenciesMs: [], wallMs: 0, answered: 0, outOfScope: 0 };
   let next = 0;
@@ -49,7 +51,7 @@ export async function fireAskLoad(options: AskLoadOptions): Promise<AskLoadResul
     try {
       const response = await fetch(`${url}/api/ask`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { ...headers, "Content-Type": "application/json" },
         body: JSON.stringify(context ? { question: question.text, context } : { question: question.text }),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -88,6 +90,24 @@ export async function fireAskLoad(options: AskLoadOptions): Promise<AskLoadResul
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, client));
   result.wallMs = performance.now() - started;
   return result;
+}
+
+/** The `ADMIN_TOKEN` the benchmark gives the fresh servers it starts, to create the one account it signs in with. */
+export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
+const BENCH_ADMIN = { username: "bench.admin", password: "bench-admin-password" };
+
+/**
+ * Creates a fresh server's first admin with {@link BENCH_ADMIN_TOKEN} (once;
+ * later calls find it made) and signs in as a script does; returns the
+ * bearer header to ask and upload with.
+ */
+export async function signInAsScript(url: string): Promise<Record<string, string>> {
+  const json = (body: unknown) => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  await fetch(`${url}/api/auth/first-admin`, json({ adminToken: BENCH_ADMIN_TOKEN, displayName: "基准测试", ...BENCH_ADMIN }));
+  const response = await fetch(`${url}/api/auth/login`, json({ ...BENCH_ADMIN, bearer: true }));
+  if (!response.ok) throw new Error(`bench sign-in failed: ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  return { Authorization: `Bearer ${token}` };
 }
 
 /** Waits until `GET /api/health` answers 200, or throws after `timeoutMs`. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { listCorpusFiles } from "../index/corpus-files.js";
 import { measureHostile, type HostileResult } from "./hostile.js";
-import { fireAskLoad, type LoadError } from "./load.js";
+import { BENCH_ADMIN_TOKEN, fireAskLoad, signInAsScript, type LoadError } from "./load.js";
 import { cpuMsOf, peakRssOf } from "./resources.js";
 import type { IngestFigures, ServeFigures } from "./phases.js";
 import type { BenchPlan } from "./plan.js";
@@ -213,14 +213,15 @@ function median(values: readonly number[]): number {
 
 async function measureHttp(plan: BenchPlan, sources: QuestionSources, env: Env): Promise<HttpResult> {
   note(`HTTP: real server, ${plan.httpWarmup} warm-up + ${plan.httpRequests} requests at ${plan.httpConcurrency} concurrent`);
-  const server = await startServerProcess(env);
+  const server = await startServerProcess({ ...env, ADMIN_TOKEN: BENCH_ADMIN_TOKEN });
   try {
+    const headers = await signInAsScript(server.url);
     const warmup = generateQuestions(sources, plan.httpWarmup, plan.seed + 2);
-    await fireAskLoad({ url: server.url, questions: warmup, concurrency: plan.httpConcurrency });
+    await fireAskLoad({ url: server.url, questions: warmup, concurrency: plan.httpConcurrency, headers });
     const questions = generateQuestions(sources, plan.httpRequests, plan.seed + 3);
     const serverCpuBefore = await cpuMsOf(server.pid);
     const clientCpuBefore = process.cpuUsage();
-    const load = await fireAskLoad({ url: server.url, questions, concurrency: plan.httpConcurrency });
+    const load = await fireAskLoad({ url: server.url, questions, concurrency: plan.httpConcurrency, headers });
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const serverCpuAfter = await cpuMsOf(server.pid);
     const serverPeakRssBytes = await peakRssOf(server.pid);

@@ -13,6 +13,7 @@ import { accountProblemResponse, publicAccount } from "./auth-routes.js";
 import { requireRole, type AuthEnv, type Sessions } from "./auth.js";
 import { EXPORT_MAX_ROWS, queriesCsv, queriesXlsx } from "./export.js";
 import { friendlyFailure } from "./failure-messages.js";
+import { namesOf } from "./public/labels.js";
 import { apiError } from "./http-errors.js";
 import { JobRunner, type Job } from "./jobs.js";
 import { readJsonBody } from "./json-body.js";
@@ -125,19 +126,22 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     const upload = await readUpload(c, config.MAX_UPLOAD_BYTES);
     if (!upload.ok) {
       const { status, code, zh, en } = upload.problem;
-      service.audit(c.get("actor"), "document.preview.refused", code);
+      // The audit log is read by people: the reason in Chinese, not the API's code.
+      service.audit(c.get("actor"), "document.preview.refused", zh);
       return apiError(c, status, code, zh, en);
     }
     const preview = await service.previewDocument(upload.name, upload.bytes);
-    service.audit(c.get("actor"), "document.preview", `${upload.name}（${upload.bytes.byteLength} 字节）${preview.ok ? "" : ` → ${preview.error.code}`}`);
+    const uploaded = `${upload.name}（${upload.bytes.byteLength} 字节）`;
     if (!preview.ok) {
-      logger.warn({ file: upload.name, code: preview.error.code, reason: preview.error.message }, "upload refused");
       const friendly = friendlyFailure(preview.error);
+      service.audit(c.get("actor"), "document.preview", `${uploaded}，被拒：${friendly.message}`);
+      logger.warn({ file: upload.name, code: preview.error.code, reason: preview.error.message }, "upload refused");
       return c.json(
         { error: { code: friendly.code, message: friendly.message, ...(friendly.file ? { file: friendly.file } : {}) } },
         preview.error.code === "too_large" ? 413 : 422,
       );
     }
+    service.audit(c.get("actor"), "document.preview", uploaded);
     const uploadId = pending.add(upload.name, upload.bytes);
     return c.json({ uploadId, preview: preview.value });
   });
@@ -201,16 +205,17 @@ export function adminRoutes(deps: { service: PolicyService; config: Config; logg
     if (!parsed.success) return apiError(c, 400, "bad_request", "筛选条件不正确。", "Invalid filter.");
     const { format, from, to } = parsed.data;
     const rows = service.queries({ ...queryFilterOf(parsed.data), limit: EXPORT_MAX_ROWS });
+    const names = namesOf(service.accounts.list());
     const span = from || to ? `${from ?? "最早"} 至 ${to ?? "今天"}` : "全部";
     const name = `问答记录-${from ?? "all"}-${to ?? "now"}.${format}`;
     service.audit(c.get("actor"), "queries.export", `${format.toUpperCase()}，${rows.length} 条，${span}`);
     c.header("Content-Disposition", attachment(name));
     if (format === "csv") {
       c.header("Content-Type", "text/csv; charset=utf-8");
-      return c.body(queriesCsv(rows));
+      return c.body(queriesCsv(rows, names));
     }
     c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    return c.body((await queriesXlsx(rows, `问答记录（${span}，共 ${rows.length} 条）`)) as Uint8Array<ArrayBuffer>);
+    return c.body((await queriesXlsx(rows, names, `问答记录（${span}，共 ${rows.length} 条）`)) as Uint8Array<ArrayBuffer>);
   });
 
   admin.get("/dashboard", (c) => {

@@ -2,10 +2,12 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
+import type { Logger } from "../log/index.js";
 import { AnswerContextSchema } from "../engine/answer-schema.js";
 import { LOW_CONFIDENCE } from "../engine/confidence.js";
 import { checkQuestion, type QuestionProblem } from "../engine/question-check.js";
 import { FEEDBACK_REASONS } from "../store/types.js";
+import { requireRole, type AuthEnv, type Sessions } from "./auth.js";
 import { apiError } from "./http-errors.js";
 import { readJsonBody } from "./json-body.js";
 
@@ -44,22 +46,27 @@ export function questionRefused(c: Context, problem: QuestionProblem): Response 
 
 /**
  * The staff-facing JSON API: ask, feedback, outline, units, records,
- * example questions, health, the console's settings.
+ * example questions, the console's settings, for a signed-in staff or admin
+ * account (401 otherwise); and health, open to monitoring.
  * `POST /api/ask` answers with the engine's `Answer` unchanged (the same
- * contract as `ask --json`) and puts the query-log id in `X-Query-Id` and
- * the unit the question names, if one, in `X-Asked-Unit` (percent-encoded).
+ * contract as `ask --json`), logs the question under the person's username,
+ * and puts the query-log id in `X-Query-Id` and the unit the question names,
+ * if one, in `X-Asked-Unit` (percent-encoded).
  */
-export function apiRoutes(service: PolicyService, config: Config): Hono {
-  const api = new Hono();
+export function apiRoutes(deps: { service: PolicyService; config: Config; logger: Logger; sessions: Sessions }): Hono<AuthEnv> {
+  const { service, config, logger, sessions } = deps;
+  const api = new Hono<AuthEnv>();
+  /** The console's own routes: a window worker or an admin, signed in. */
+  const signedIn = requireRole({ roles: ["staff", "admin"], sessions, audit: service.audit, logger });
 
-  api.post("/ask", async (c) => {
+  api.post("/ask", signedIn, async (c) => {
     const body = await readJsonBody(c, AskBodySchema);
     if (!body.ok) return body.response;
     const checked = checkQuestion(body.value.question, config.MAX_QUESTION_CHARS);
     if (!checked.ok) return questionRefused(c, checked.problem);
     const { answer, queryId } = await service.ask(checked.question, {
       channel: "web",
-      userRef: "console",
+      userRef: c.get("actor"),
       ...(body.value.context ? { context: body.value.context } : {}),
     });
     // No id when the query log could not record the answer: the console then offers no feedback.
@@ -70,43 +77,47 @@ export function apiRoutes(service: PolicyService, config: Config): Hono {
     return c.json(answer);
   });
 
-  api.post("/feedback", async (c) => {
+  // Feedback on an answer the person was given on the console, recorded under their name.
+  api.post("/feedback", signedIn, async (c) => {
     const body = await readJsonBody(c, FeedbackBodySchema);
     if (!body.ok) return body.response;
     const { queryId, helpful, reason, comment } = body.value;
-    if (!service.feedback(queryId, helpful, { ...(reason ? { reason } : {}), ...(comment ? { comment } : {}) })) {
-      return apiError(c, 404, "not_found", "找不到这条问答记录。", "No such query.");
+    const actor = c.get("actor");
+    const asked = service.queries({ id: queryId, limit: 1 })[0];
+    if (!asked || asked.askedBy !== actor || !service.feedback(queryId, helpful, { by: actor, ...(reason ? { reason } : {}), ...(comment ? { comment } : {}) })) {
+      return apiError(c, 404, "not_found", "找不到这条问答记录。", "No such query among this account's questions.");
     }
     return c.json({ ok: true });
   });
 
-  api.get("/outline", (c) => c.json(service.outline()));
+  api.get("/outline", signedIn, (c) => c.json(service.outline()));
 
-  api.get("/units", (c) => c.json(service.units()));
+  api.get("/units", signedIn, (c) => c.json(service.units()));
 
-  api.get("/units/:name", (c) => {
+  api.get("/units/:name", signedIn, (c) => {
     const found = service.unit(c.req.param("name"));
     if (!found) return apiError(c, 404, "not_found", "文件中没有这个责任单位。", "No such responsible unit.");
     return c.json(found);
   });
 
-  api.get("/records/:id", (c) => {
+  api.get("/records/:id", signedIn, (c) => {
     const id = c.req.param("id");
     const record = service.record(id);
     if (!record) return apiError(c, 404, "not_found", "找不到这条措施。", "No such record.");
     return c.json({ record, related: service.related(id, 5) });
   });
 
-  api.get("/examples", (c) => c.json(service.exampleQuestions()));
+  api.get("/examples", signedIn, (c) => c.json(service.exampleQuestions()));
 
+  /** What the staff page needs to know about the core's rules, so that it hard-codes none of them. */
+  api.get("/config", signedIn, (c) => c.json({ maxQuestionChars: config.MAX_QUESTION_CHARS, lowConfidence: LOW_CONFIDENCE } satisfies ConsoleSettings));
+
+  // Open, for monitoring; it renews no session, so the page's polling does not keep an idle sign-in alive.
   // 503 while the database cannot be written, so monitoring notices; the body says what still works.
   api.get("/health", (c) => {
     const health = service.health();
     return c.json(health, health.store.ok ? 200 : 503);
   });
-
-  /** What the staff page needs to know about the core's rules, so that it hard-codes none of them. */
-  api.get("/config", (c) => c.json({ maxQuestionChars: config.MAX_QUESTION_CHARS, lowConfidence: LOW_CONFIDENCE } satisfies ConsoleSettings));
 
   return api;
 }

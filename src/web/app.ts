@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { PolicyService } from "../app/types.js";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../log/index.js";
+import type { Role } from "../store/types.js";
 import { Accounts } from "../app/accounts.js";
 import { adminRoutes } from "./admin-routes.js";
 import { apiRoutes } from "./api-routes.js";
@@ -30,8 +31,8 @@ export interface WebDeps {
   now?: () => number;
 }
 
-/** Pages only a signed-in person of a role may open; others go to the login page or get 403. */
-const GUARDED_PAGES: Record<string, "admin"> = { "/admin": "admin" };
+/** Pages only a signed-in person of these roles may open; others go to the login page (and back after it) or get 403. */
+const GUARDED_PAGES: Record<string, readonly Role[]> = { "/": ["staff", "admin"], "/admin": ["admin"] };
 
 /**
  * The whole HTTP application, without a socket: security headers, body
@@ -83,15 +84,15 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route("/api/auth", authRoutes({ service, accounts, sessions, config, logger }));
   app.route("/api/admin", adminRoutes({ ...deps, accounts, sessions }));
   app.route("/api/curated", staffRoutes({ ...deps, sessions }));
-  app.route("/api", apiRoutes(service, config));
+  app.route("/api", apiRoutes({ ...deps, sessions }));
 
   for (const [path, asset] of assets) {
     app.get(path, (c) => {
-      const role = GUARDED_PAGES[path];
-      if (role) {
+      const roles = GUARDED_PAGES[path];
+      if (roles) {
         const session = sessions.resolve(c);
         if (!session.ok) return c.redirect(`/login?next=${encodeURIComponent(path)}${session.problem === "expired" ? "&expired=1" : ""}`, 303);
-        if (session.account.role !== role) {
+        if (!roles.includes(session.account.role)) {
           service.audit(session.account.username, "auth.forbidden", `GET ${path}`);
           c.header("Cache-Control", "no-store");
           return c.html(FORBIDDEN_PAGE, 403);

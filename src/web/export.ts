@@ -1,16 +1,20 @@
 import type { QueryLogEntry } from "../store/types.js";
-import { CHANNEL_LABELS, FEEDBACK_REASON_LABELS, localTime, queryResultLabel } from "./public/labels.js";
+import { CHANNEL_LABELS, FEEDBACK_REASON_LABELS, localTime, personLabel, queryResultLabel } from "./public/labels.js";
 
 /** Most rows one export carries: a year of a busy window. */
 export const EXPORT_MAX_ROWS = 50_000;
 
-const HEADERS = ["编号", "时间", "渠道", "问题", "结果", "置信度", "引用措施", "责任单位", "反馈", "原因", "备注"];
+const HEADERS = ["编号", "时间", "渠道", "提问人", "问题", "结果", "置信度", "引用措施", "责任单位", "反馈", "原因", "备注"];
 
-function rowOf(q: QueryLogEntry): (string | number)[] {
+/** Display names by username, to name who asked on the console. */
+export type Names = ReadonlyMap<string, string>;
+
+function rowOf(q: QueryLogEntry, names: Names): (string | number)[] {
   return [
     q.id,
     localTime(q.at),
     CHANNEL_LABELS[q.channel] ?? q.channel,
+    q.askedBy ? personLabel(q.askedBy, names) : "",
     q.question,
     queryResultLabel(q),
     q.confidence,
@@ -26,16 +30,16 @@ function rowOf(q: QueryLogEntry): (string | number)[] {
 const defuse = (value: string | number) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** CSV with a BOM (Excel then reads it as UTF-8), quoted per RFC 4180. */
-export function queriesCsv(queries: readonly QueryLogEntry[]): string {
+export function queriesCsv(queries: readonly QueryLogEntry[], names: Names): string {
   const cell = (value: string | number) => {
     const text = String(defuse(value));
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return "\uFEFF" + [HEADERS, ...queries.map(rowOf)].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + [HEADERS, ...queries.map((q) => rowOf(q, names))].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** An .xlsx workbook of the same rows, written with exceljs (loaded only when someone exports). */
-export async function queriesXlsx(queries: readonly QueryLogEntry[], title: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function queriesXlsx(queries: readonly QueryLogEntry[], names: Names, title: string): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "ip-policy-bot";
@@ -44,8 +48,8 @@ export async function queriesXlsx(queries: readonly QueryLogEntry[], title: stri
   sheet.getRow(1).font = { bold: true };
   sheet.addRow(HEADERS);
   sheet.getRow(2).font = { bold: true };
-  for (const q of queries) sheet.addRow(rowOf(q).map(defuse));
-  const widths = [8, 20, 10, 40, 12, 8, 40, 30, 8, 10, 30];
+  for (const q of queries) sheet.addRow(rowOf(q, names).map(defuse));
+  const widths = [8, 20, 10, 18, 40, 12, 8, 40, 30, 8, 10, 30];
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   sheet.views = [{ state: "frozen", ySplit: 2 }];
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -27,6 +27,15 @@ export function startWebServer(deps: WebDeps): Promise<WebServer> {
     const server = serve({ fetch: app.fetch, hostname: deps.config.HOST, port: deps.config.PORT }, (info: AddressInfo) => {
       const url = `http://${urlHost(deps.config.HOST)}:${info.port}`;
       deps.logger.info({ url }, "web console listening");
+      // The console answers only people signed in: say how to make the first account while there is none.
+      if (deps.service.accounts.count("admin") === 0) {
+        deps.logger.warn(
+          { url: `${url}/login` },
+          deps.config.ADMIN_TOKEN
+            ? "no admin account yet: create the first one at /login with ADMIN_TOKEN, then the window workers' accounts in the admin page"
+            : "no admin account yet and ADMIN_TOKEN is not set: set ADMIN_TOKEN (16+ characters) and restart to create the first admin at /login",
+        );
+      }
       resolve({
         url,
         stop: () =>

@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import type { PolicyService } from "../../src/app/types.js";
+import { Accounts } from "../../src/app/accounts.js";
 import { startService } from "../../src/cli/bootstrap.js";
 import { loadConfig, type Config } from "../../src/config/index.js";
 import { startWebServer, type WebServer } from "../../src/web/index.js";
@@ -44,8 +45,13 @@ interface Running {
   server: WebServer;
   config: Config;
   logs: Record<string, unknown>[];
+  /** Creates (when missing) a window worker's account and signs in as a script does: the console answers only a signed-in person. */
+  signIn(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The bearer session `ask` sends, set by `Running.signIn`. */
+let session: Record<string, string> = {};
 
 async function startConsole(dataDir: string, corpusDir = CORPUS_DIR): Promise<Running> {
   const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info" });
@@ -53,11 +59,22 @@ async function startConsole(dataDir: string, corpusDir = CORPUS_DIR): Promise<Ru
   const logger = pino({ level: "info" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const service = await startService(config, logger);
   const server = await startWebServer({ service, config, logger });
+  const login = { username: "faults.staff", password: "faults-staff-password" };
   return {
     service,
     server,
     config,
     logs,
+    async signIn() {
+      if (!service.accounts.byUsername(login.username)) await new Accounts(service.accounts).create({ ...login, displayName: "测试窗口", role: "staff" });
+      const response = await fetch(`${server.url}/api/auth/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ...login, bearer: true }),
+      });
+      expect(response.status).toBe(200);
+      session = { Authorization: `Bearer ${((await response.json()) as { token: string }).token}` };
+    },
     async stop() {
       await server.stop();
       await service.close();
@@ -66,7 +83,7 @@ async function startConsole(dataDir: string, corpusDir = CORPUS_DIR): Promise<Ru
 }
 
 const ask = async (url: string, question: string) => {
-  const response = await fetch(`${url}/api/ask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
+  const response = await fetch(`${url}/api/ask`, { method: "POST", headers: { ...session, "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
   return { status: response.status, queryId: response.headers.get("x-query-id"), body: (await response.json()) as { citations: { units: string[] }[] } };
 };
 
@@ -75,6 +92,7 @@ describe("a full disk under DATA_DIR", () => {
     const disk = await smallDisk(4);
     const app = await startConsole(path.join(disk, "data"));
     try {
+      await app.signIn();
       expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
       // Fill what is left of the disk.
       const filler = path.join(disk, "filler");
@@ -117,8 +135,12 @@ describe("the database file removed while running", () => {
     const first = await startConsole(dataDir);
     let queryId: string | null;
     try {
+      await first.signIn();
       await ask(first.server.url, "地理标志产品保护找哪个部门？");
       for (const suffix of ["", "-wal", "-shm"]) await rm(first.config.databaseFile + suffix, { force: true });
+      // The accounts and their sessions went with the file: the question is refused until someone signs in again.
+      expect((await ask(first.server.url, "专利导航找谁？")).status).toBe(401);
+      await first.signIn();
       const after = await ask(first.server.url, "专利导航找谁？");
       expect(after.status).toBe(200);
       queryId = after.queryId;
@@ -177,6 +199,7 @@ describe("start-up after the corpus changed while the service was down", () => {
       // Listening, with the old index, while the new document is being indexed.
       const health = second.service.health();
       expect(health).toMatchObject({ indexVersion: builtVersion, documents: 1, reloading: true });
+      await second.signIn();
       expect((await ask(second.server.url, "专利质押融资找谁？")).status).toBe(200);
       expect(second.logs.some((l) => l.msg === "the corpus changed since the index was built: serving the last good index and re-indexing in the background")).toBe(true);
       await expect.poll(() => second.service.health().documents, { timeout: 60_000 }).toBe(2);

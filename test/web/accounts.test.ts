@@ -207,12 +207,20 @@ describe("managing accounts", () => {
 });
 
 describe("feedback reasons", () => {
-  it("stores a reason and a comment with a thumbs-down", async () => {
-    const asked = await fetch(app.url + "/api/ask", json({ question: "专利质押融资找谁？" }));
+  it("stores a reason and a comment with a thumbs-down, under the person who gave it", async () => {
+    const staff = await bearerFor(app, "zhao.staff");
+    const asked = await fetch(app.url + "/api/ask", json({ question: "专利质押融资找谁？" }, staff));
     const queryId = Number(asked.headers.get("x-query-id"));
-    const sent = await fetch(app.url + "/api/feedback", json({ queryId, helpful: false, reason: "wrong_unit", comment: "应是银保监分局" }));
+    const sent = await fetch(app.url + "/api/feedback", json({ queryId, helpful: false, reason: "wrong_unit", comment: "应是银保监分局" }, staff));
     expect(sent.status).toBe(200);
-    expect(app.service.queries({ limit: 1 })[0]).toMatchObject({ id: queryId, feedback: -1, feedbackReason: "wrong_unit", feedbackComment: "应是银保监分局" });
-    expect((await fetch(app.url + "/api/feedback", json({ queryId, helpful: false, reason: "bogus" }))).status).toBe(400);
+    expect(app.service.queries({ limit: 1 })[0]).toMatchObject({
+      id: queryId,
+      askedBy: "zhao.staff",
+      feedback: -1,
+      feedbackReason: "wrong_unit",
+      feedbackComment: "应是银保监分局",
+      feedbackBy: "zhao.staff",
+    });
+    expect((await fetch(app.url + "/api/feedback", json({ queryId, helpful: false, reason: "bogus" }, staff))).status).toBe(400);
   });
 });

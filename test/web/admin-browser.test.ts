@@ -1,55 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/engine/answer-schema.js";
-import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
-import { ADMIN_TOKEN, PASSWORD, ROOT, createAccount, startTestConsole, type TestConsole } from "./support/console.js";
+import { browserSuite } from "./support/browser.js";
+import { ADMIN_TOKEN, PASSWORD, ROOT, sessionHeaders } from "./support/console.js";
 
-const RESULTS = path.join(ROOT, "test-results");
 const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
 const ADMIN = { username: "zhou.admin", name: "周管理" };
+/** The window worker whose questions the query-log tests read. */
+const ASKER = "sun.window";
+const ASKER_NAME = "孙窗口";
 
-let app: TestConsole;
-let browser: Browser;
-let context: BrowserContext;
-/** Script errors and CSP violations the page reported; every test expects none beyond the ones it names. */
-let pageErrors: string[];
-
-beforeAll(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  app = await startTestConsole({ copyCorpus: true });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  // A refused request (4xx) is reported by the browser as a failed resource: expected where a test provokes one.
-  expect(pageErrors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(e))).toEqual([]);
-});
-
-async function open(url: string, options: { phone?: boolean } = {}): Promise<Page> {
-  pageErrors = [];
-  context = await browser.newContext({
-    viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
-  await page.goto(app.url + url);
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `admin-${name}.png`), fullPage: true });
+const web = browserSuite({ screenshotPrefix: "admin", console: { copyCorpus: true } });
+const open = (url: string, options: { phone?: boolean } = {}) => web.open(url, { viewport: options.phone ? "phone" : "desktop" });
+const shot = (page: Page, name: string) => web.shot(page, name);
 
 async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.locator("#login-form").waitFor();
@@ -60,19 +26,29 @@ async function login(page: Page, username: string, password = PASSWORD): Promise
 
 /** Opens the admin page signed in as the admin, on a tab (the admin is made here when the first test did not run). */
 async function adminPage(tab: string, options: { phone?: boolean } = {}): Promise<Page> {
-  if (!app.service.accounts.byUsername(ADMIN.username)) await createAccount(app, ADMIN.username, "admin", ADMIN.name);
-  const page = await open("/admin", options);
-  await login(page, ADMIN.username);
+  await web.ensureAccount(ADMIN.username, "admin", ADMIN.name);
+  const page = await web.open("/admin", { viewport: options.phone ? "phone" : "desktop", as: ADMIN.username });
   await page.locator("body[data-ready='1']").waitFor();
   await page.click(`[data-tab='${tab}']`);
   await page.locator(`#tab-${tab}`).waitFor({ state: "visible" });
   return page;
 }
 
-async function ask(question: string): Promise<number> {
-  const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
-  return Number(response.headers.get("x-query-id"));
+/** Asks on the console's API as the window worker {@link ASKER}. */
+async function askAs(question: string): Promise<Response> {
+  await web.ensureAccount(ASKER, "staff", ASKER_NAME);
+  return fetch(web.app.url + "/api/ask", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(await sessionHeaders(web.app, ASKER)) },
+    body: JSON.stringify({ question }),
+  });
 }
+
+async function ask(question: string): Promise<number> {
+  return Number((await askAs(question)).headers.get("x-query-id"));
+}
+
+const answerTo = async (question: string) => AnswerSchema.parse(await (await askAs(question)).json());
 
 describe("accounts and sessions", () => {
   it("creates the first admin with ADMIN_TOKEN on the login page", async () => {
@@ -90,12 +66,12 @@ describe("accounts and sessions", () => {
     await page.click("#first-admin-form button[type=submit]");
     await page.waitForURL(/\/admin/);
     await page.locator("#whoami", { hasText: ADMIN.name }).waitFor();
-    expect(app.service.accounts.list().map((a) => [a.username, a.role])).toEqual([[ADMIN.username, "admin"]]);
+    expect(web.app.service.accounts.list().map((a) => [a.username, a.role])).toEqual([[ADMIN.username, "admin"]]);
   });
 
   it("signs in, shows the tabs, signs out, and sends an expired session back to the login page", async () => {
     // Failed sign-ins from one address are audited at most once a minute: start a fresh minute.
-    app.advanceClock(61_000);
+    web.app.advanceClock(61_000);
     const page = await open("/admin");
     await login(page, ADMIN.username, "wrong-password-123");
     await page.locator("#login-status", { hasText: "用户名或密码不正确" }).waitFor();
@@ -111,26 +87,26 @@ describe("accounts and sessions", () => {
 
     await page.click("#logout");
     await page.waitForURL(/\/login$/);
-    await page.goto(app.url + "/admin");
+    await page.goto(web.app.url + "/admin");
     await page.waitForURL(/\/login\?next=%2Fadmin/);
 
     await login(page, ADMIN.username);
     await page.locator("body[data-ready='1']").waitFor();
-    app.advanceClock((app.config.SESSION_IDLE_MINUTES + 1) * 60_000);
+    web.app.advanceClock((web.app.config.SESSION_IDLE_MINUTES + 1) * 60_000);
     await page.click("[data-tab='queries']");
     await page.waitForURL(/\/login\?.*expired=1/);
     await page.locator("#expired", { hasText: "登录已过期" }).waitFor();
     await shot(page, "session-expired");
-    const actions = app.service.auditLog({ actor: ADMIN.username }).map((e) => e.action);
+    const actions = web.app.service.auditLog({ actor: ADMIN.username }).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["auth.login", "auth.login_failed", "auth.logout"]));
   });
 
   it("keeps a staff account out of the admin page (phone)", async () => {
-    await createAccount(app, "wu.staff", "staff", "吴窗口");
+    await web.ensureAccount("wu.staff", "staff", "吴窗口");
     const page = await open("/login", { phone: true });
     await login(page, "wu.staff");
-    await page.waitForURL(app.url + "/");
-    const response = await page.goto(app.url + "/admin");
+    await page.waitForURL(web.app.url + "/");
+    const response = await page.goto(web.app.url + "/admin");
     expect(response?.status()).toBe(403);
     await page.locator("#forbidden", { hasText: "不能打开管理后台" }).waitFor();
     await shot(page, "staff-forbidden-phone");
@@ -162,11 +138,11 @@ describe("accounts and sessions", () => {
     expect(scrollWidth).toBeGreaterThan(clientWidth);
     for (const th of await page.locator("#tab-documents th").all()) expect((await th.boundingBox())!.height).toBeLessThan(40);
 
-    const other = await context.browser()!.newContext();
-    const response = await other.request.post(app.url + "/api/auth/login", { data: { username: "zheng.staff", password: "zheng-initial-pw" } });
+    const other = await web.context.browser()!.newContext();
+    const response = await other.request.post(web.app.url + "/api/auth/login", { data: { username: "zheng.staff", password: "zheng-initial-pw" } });
     expect(response.status()).toBe(200);
     await other.close();
-    expect(app.service.auditLog({ action: "account.create" })[0]).toMatchObject({ actor: ADMIN.username });
+    expect(web.app.service.auditLog({ action: "account.create" })[0]).toMatchObject({ actor: ADMIN.username });
   });
 });
 
@@ -176,9 +152,9 @@ describe("query log", () => {
     await ask("专利质押贷款怎么办理？");
     await ask("地理标志产品保护找哪个部门？");
     const down = await ask("商标注册有补贴吗");
-    await fetch(app.url + "/api/feedback", {
+    await fetch(web.app.url + "/api/feedback", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...(await sessionHeaders(web.app, ASKER)) },
       body: JSON.stringify({ queryId: down, helpful: false, reason: "outdated", comment: "标准已更新" }),
     });
 
@@ -188,14 +164,16 @@ describe("query log", () => {
     await page.click("#query-form button[type=submit]");
     await page.locator("#page-info", { hasText: "共 1 条" }).waitFor();
     await expect(page.locator("#queries-body tr").first().textContent()).resolves.toContain("专利质押贷款怎么办理？");
+    // Who asked, by name: every question on the console is asked by someone signed in.
+    await expect(page.locator("#queries-body tr").first().locator("td.asked-by").textContent()).resolves.toBe(`${ASKER_NAME}（${ASKER}）`);
     await page.fill("#query-text", "");
     await page.selectOption("#query-filter", "out_of_scope");
     await page.locator("#queries-body tr", { hasText: "今天天气怎么样？" }).waitFor();
-    const refusals = await page.locator("#queries-body tr td:nth-child(4)").allTextContents();
+    const refusals = await page.locator("#queries-body tr td:nth-child(5)").allTextContents();
     expect(new Set(refusals)).toEqual(new Set(["超出范围"]));
     await page.selectOption("#query-filter", "low_confidence");
     await page.locator("#page-info").waitFor();
-    await page.waitForFunction(() => ![...document.querySelectorAll("#queries-body tr td:nth-child(4)")].some((td) => td.textContent === "超出范围"));
+    await page.waitForFunction(() => ![...document.querySelectorAll("#queries-body tr td:nth-child(5)")].some((td) => td.textContent === "超出范围"));
     await page.selectOption("#query-filter", "down");
     await page.locator("#queries-body tr", { hasText: "没帮助：已过时（标准已更新）" }).waitFor();
     await shot(page, "queries");
@@ -208,21 +186,21 @@ describe("query log", () => {
     await workbook.xlsx.readFile((await xlsx.path())!);
     const sheet = workbook.getWorksheet("问答记录")!;
     const header = sheet.getRow(2).values as unknown[];
-    expect(header.slice(1, 5)).toEqual(["编号", "时间", "渠道", "问题"]);
+    expect(header.slice(1, 6)).toEqual(["编号", "时间", "渠道", "提问人", "问题"]);
     const questions = new Map<string, unknown[]>();
     sheet.eachRow((row, n) => {
-      if (n > 2) questions.set(String(row.getCell(4).value), row.values as unknown[]);
+      if (n > 2) questions.set(String(row.getCell(5).value), row.values as unknown[]);
     });
-    expect(questions.size).toBe(app.service.countQueries());
-    expect(questions.get("今天天气怎么样？")?.[5]).toBe("超出范围");
-    expect(questions.get("商标注册有补贴吗")?.slice(9, 12)).toEqual(["没帮助", "已过时", "标准已更新"]);
+    expect(questions.size).toBe(web.app.service.countQueries());
+    expect(questions.get("今天天气怎么样？")?.slice(3, 7)).toEqual(["服务窗口", `${ASKER_NAME}（${ASKER}）`, "今天天气怎么样？", "超出范围"]);
+    expect(questions.get("商标注册有补贴吗")?.slice(10, 13)).toEqual(["没帮助", "已过时", "标准已更新"]);
 
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
     const text = fs.readFileSync((await csv.path())!, "utf8");
-    expect(text.startsWith("\uFEFF编号,时间,渠道,问题")).toBe(true);
+    expect(text.startsWith("\uFEFF编号,时间,渠道,提问人,问题")).toBe(true);
     expect(text).toContain("专利质押贷款怎么办理？");
-    expect(text.trim().split("\r\n")).toHaveLength(app.service.countQueries() + 1);
-    expect(app.service.auditLog({ action: "queries.export" }).map((e) => e.actor)).toEqual([ADMIN.username, ADMIN.username]);
+    expect(text.trim().split("\r\n")).toHaveLength(web.app.service.countQueries() + 1);
+    expect(web.app.service.auditLog({ action: "queries.export" }).map((e) => e.actor)).toEqual([ADMIN.username, ADMIN.username]);
   });
 
   it("draws the dashboard's charts", async () => {
@@ -257,9 +235,7 @@ describe("hit test and lexicon", () => {
   it("turns a refused question into a synonym line; after re-indexing it is answered", async () => {
     const question = "蓝莓标签保护找谁？";
     await ask(question);
-    const before = AnswerSchema.parse(
-      await (await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json(),
-    );
+    const before = await answerTo(question);
     expect(before.status).toBe("out_of_scope");
 
     const page = await adminPage("queries");
@@ -279,24 +255,23 @@ describe("hit test and lexicon", () => {
     await page.click("#synonyms-save");
     await page.locator("#synonyms-status", { hasText: "已保存" }).waitFor();
     await shot(page, "lexicon");
-    const lexicon = JSON.parse(fs.readFileSync(path.join(app.config.corpusDir, "lexicon.json"), "utf8")) as { synonyms: { when: string[]; add: string[] }[]; keepWhole: string[] };
+    const lexicon = JSON.parse(fs.readFileSync(path.join(web.app.config.corpusDir, "lexicon.json"), "utf8")) as {
+      synonyms: { when: string[]; add: string[] }[];
+      keepWhole: string[];
+    };
     expect(lexicon.synonyms[0]).toEqual({ when: ["蓝莓标签"], add: ["地理标志"] });
     expect(lexicon.keepWhole.length).toBeGreaterThan(0);
 
     // Saved but not yet re-indexed: the answer has not changed.
-    const still = AnswerSchema.parse(
-      await (await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json(),
-    );
+    const still = await answerTo(question);
     expect(still.status).toBe("out_of_scope");
 
     await page.click("#tab-lexicon .reindex-now");
     await page.locator("#job-text[data-state='done']").waitFor({ timeout: 60_000 });
-    const after = AnswerSchema.parse(
-      await (await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json(),
-    );
+    const after = await answerTo(question);
     expect(after.status).toBe("answered");
     expect(after.citations[0]?.title).toBe("注重知识产权品牌培育");
-    const audit = app.service.auditLog({ action: "lexicon.synonyms" })[0]!;
+    const audit = web.app.service.auditLog({ action: "lexicon.synonyms" })[0]!;
     expect(audit).toMatchObject({ actor: ADMIN.username });
     expect(audit.detail).toContain("新增 蓝莓标签 → 地理标志");
   });
@@ -337,7 +312,7 @@ describe("documents, curated answers and audit", () => {
 
   it("refuses an unreadable upload in Chinese without internals", async () => {
     const page = await adminPage("documents");
-    const broken = path.join(app.config.dataDir, "broken.docx");
+    const broken = path.join(web.app.config.dataDir, "broken.docx");
     fs.writeFileSync(broken, "PK\u0003\u0004 this is not really a docx");
     await page.setInputFiles("#upload-file", broken);
     await page.getByRole("button", { name: "上传并预览" }).click();
@@ -347,6 +322,10 @@ describe("documents, curated answers and audit", () => {
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(text.replace("broken.docx", "").replace(/\.(docx|doc|pdf|txt|md|html)\b/g, "")).not.toMatch(/[A-Za-z]{4,}/);
     expect(text).toContain("broken.docx");
+    // The audit row says so in Chinese too: the file, its size and the page's reason, no error code.
+    const audited = web.app.service.auditLog({ action: "document.preview", limit: 1 })[0]!;
+    expect(audited).toMatchObject({ actor: ADMIN.username, detail: expect.stringMatching(/^broken\.docx（\d+ 字节），被拒：/) });
+    expect(audited.detail.replaceAll("broken.docx", "").replace(/\.(docx|doc|pdf|txt|md|html)\b/g, "")).not.toMatch(/[A-Za-z]{4,}/);
     await shot(page, "upload-refused");
   });
 
@@ -360,11 +339,7 @@ describe("documents, curated answers and audit", () => {
     await page.getByRole("button", { name: "保存" }).click();
     await page.locator("#curated-body tr", { hasText: "泰安的知识产权服务窗口在哪里？" }).waitFor();
     await shot(page, "curated");
-    const answer = AnswerSchema.parse(
-      await (
-        await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: "请问泰安知识产权服务窗口的位置" }) })
-      ).json(),
-    );
+    const answer = await answerTo("请问泰安知识产权服务窗口的位置");
     expect(answer.source).toBe("curated");
 
     await page.click("[data-tab='audit']");

@@ -8,18 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/engine/answer-schema.js";
 import { LOW_CONFIDENCE } from "../../src/engine/confidence.js";
 import { createWebApp } from "../../src/web/index.js";
-import { ADMIN_TOKEN, ROOT, bearerFor, createAccount, filesIn, startTestConsole, type TestConsole } from "./support/console.js";
+import { ADMIN_TOKEN, PASSWORD, ROOT, bearerFor, createAccount, filesIn, sessionHeaders, startTestConsole, type TestConsole } from "./support/console.js";
 
 const run = promisify(execFile);
 const QUESTION = "地理标志产品保护找哪个部门？";
 
 let app: TestConsole;
 let bearer: Record<string, string>;
+/** A window worker's session: the console's API answers only a signed-in person. */
+let staff: Record<string, string>;
 
 beforeAll(async () => {
   app = await startTestConsole({ copyCorpus: true });
   await createAccount(app, "wang.admin", "admin", "王管理");
   bearer = await bearerFor(app, "wang.admin");
+  staff = await sessionHeaders(app, "zhang.window");
 });
 afterAll(async () => {
   await app?.stop();
@@ -48,7 +51,7 @@ describe("POST /api/ask", () => {
         env: { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: path.join(ROOT, "corpus"), LOG_LEVEL: "silent" },
       });
       const cli = JSON.parse(stdout) as unknown;
-      const response = await post("/api/ask", { question: QUESTION });
+      const response = await post("/api/ask", { question: QUESTION }, staff);
       expect(response.status).toBe(200);
       const api = (await response.json()) as unknown;
       expect(api).toEqual(cli);
@@ -60,25 +63,26 @@ describe("POST /api/ask", () => {
   });
 
   it("logs the question with channel web and returns its id for feedback", async () => {
-    const response = await post("/api/ask", { question: "专利质押融资找谁？" });
+    const response = await post("/api/ask", { question: "专利质押融资找谁？" }, staff);
     const id = Number(response.headers.get("x-query-id"));
     expect(Number.isInteger(id) && id > 0).toBe(true);
     const logged = app.service.queries({ limit: 1 })[0];
-    expect(logged).toMatchObject({ id, channel: "web", question: "专利质押融资找谁？", feedback: null });
+    expect(logged).toMatchObject({ id, channel: "web", askedBy: "zhang.window", question: "专利质押融资找谁？", feedback: null });
 
-    const feedback = await post("/api/feedback", { queryId: id, helpful: false });
+    const feedback = await post("/api/feedback", { queryId: id, helpful: false }, staff);
     expect(feedback.status).toBe(200);
-    expect(app.service.queries({ feedback: "down" }).map((q) => q.id)).toContain(id);
-    expect((await post("/api/feedback", { queryId: 99_999_999, helpful: true })).status).toBe(404);
-    expect((await post("/api/feedback", { queryId: "1", helpful: "yes" })).status).toBe(400);
+    expect(app.service.queries({ feedback: "down" }).find((q) => q.id === id)).toMatchObject({ feedbackBy: "zhang.window" });
+    expect((await post("/api/feedback", { queryId: 99_999_999, helpful: true }, staff)).status).toBe(404);
+    expect((await post("/api/feedback", { queryId: "1", helpful: "yes" }, staff)).status).toBe(400);
   });
 
   it("resolves a follow-up with the previous answer's context", async () => {
-    const first = AnswerSchema.parse(await (await post("/api/ask", { question: "地理标志产品保护" })).json());
-    const response = await post("/api/ask", {
-      question: "那找哪个部门？",
-      context: { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) },
-    });
+    const first = AnswerSchema.parse(await (await post("/api/ask", { question: "地理标志产品保护" }, staff)).json());
+    const response = await post(
+      "/api/ask",
+      { question: "那找哪个部门？", context: { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) } },
+      staff,
+    );
     expect(response.status).toBe(200);
     const answer = AnswerSchema.parse(await response.json());
     expect(answer.status).toBe("answered");
@@ -94,26 +98,26 @@ describe("POST /api/ask", () => {
       JSON.stringify({ question: 42 }),
       JSON.stringify({ question: "x", context: { previousCitationIds: "a" } }),
     ]) {
-      const response = await post("/api/ask", body);
+      const response = await post("/api/ask", body, staff);
       expect(response.status, body).toBe(400);
       await errorOf(response);
     }
-    const empty = await post("/api/ask", { question: "   " });
+    const empty = await post("/api/ask", { question: "   " }, staff);
     expect(empty.status).toBe(400);
     expect((await errorOf(empty)).message).toMatch(/请输入问题/);
   });
 
   it("refuses a body that is not JSON with 415", async () => {
-    const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "question=x" });
+    const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { ...staff, "Content-Type": "text/plain" }, body: "question=x" });
     expect(response.status).toBe(415);
     await errorOf(response);
   });
 
   it("refuses a question longer than MAX_QUESTION_CHARS with 400, a Chinese-only message and an English code, counting an emoji as one", async () => {
     const max = app.config.MAX_QUESTION_CHARS;
-    const ok = await post("/api/ask", { question: `${"专".repeat(max - 1)}😀` });
+    const ok = await post("/api/ask", { question: `${"专".repeat(max - 1)}😀` }, staff);
     expect(ok.status).toBe(200);
-    const response = await post("/api/ask", { question: "专".repeat(max + 1) });
+    const response = await post("/api/ask", { question: "专".repeat(max + 1) }, staff);
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe("question_too_long");
@@ -122,7 +126,7 @@ describe("POST /api/ask", () => {
   });
 
   it("refuses a question of only punctuation or emoji with 400 question_without_words", async () => {
-    const response = await post("/api/ask", { question: "？？？😀" });
+    const response = await post("/api/ask", { question: "？？？😀" }, staff);
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe("question_without_words");
@@ -130,10 +134,69 @@ describe("POST /api/ask", () => {
   });
 
   it("refuses an oversized body with 413 and keeps serving", async () => {
-    const response = await post("/api/ask", { question: "x", padding: "专".repeat(100_000) });
+    const response = await post("/api/ask", { question: "x", padding: "专".repeat(100_000) }, staff);
     expect(response.status).toBe(413);
     await errorOf(response);
     expect((await fetch(app.url + "/api/health")).status).toBe(200);
+  });
+});
+
+describe("the console needs a signed-in person", () => {
+  it("answers 401 without a session, in Chinese with an English code, and sends the page to the login page; health stays open", async () => {
+    const logged = app.service.countQueries();
+    for (const [method, url] of [
+      ["POST", "/api/ask"],
+      ["POST", "/api/feedback"],
+      ["GET", "/api/outline"],
+      ["GET", "/api/units"],
+      ["GET", `/api/units/${encodeURIComponent("市公安局")}`],
+      ["GET", `/api/records/${encodeURIComponent(app.service.unit("市公安局")!.records[0]!.id)}`],
+      ["GET", "/api/examples"],
+      ["GET", "/api/config"],
+    ] as const) {
+      const response = await fetch(app.url + url, {
+        method,
+        ...(method === "POST" ? { headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: QUESTION }) } : {}),
+      });
+      expect(response.status, url).toBe(401);
+      const error = await errorOf(response);
+      expect(error.code).toBe("unauthorized");
+      expect(error.message).toBe("请先登录。");
+    }
+    const page = await fetch(app.url + "/", { redirect: "manual" });
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe("/login?next=%2F");
+    expect((await fetch(app.url + "/api/health")).status).toBe(200);
+    // Nothing was answered, so nothing was logged.
+    expect(app.service.countQueries()).toBe(logged);
+  });
+
+  it("needs the CSRF token for a question asked with the cookie, and says when the session expired", async () => {
+    const login = await post("/api/auth/login", { username: "zhang.window", password: PASSWORD });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const withCookie = (headers: Record<string, string>) => post("/api/ask", { question: QUESTION }, { Cookie: cookie, ...headers });
+    const refused = await withCookie({});
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe("csrf");
+    expect((await withCookie({ "X-CSRF-Token": csrfToken })).status).toBe(200);
+    app.advanceClock((app.config.SESSION_IDLE_MINUTES + 1) * 60_000);
+    const expired = await withCookie({ "X-CSRF-Token": csrfToken });
+    expect(expired.status).toBe(401);
+    expect(await errorOf(expired)).toEqual({ code: "session_expired", message: "登录已过期，请重新登录。" });
+    staff = await sessionHeaders(app, "zhang.window");
+    bearer = await bearerFor(app, "wang.admin");
+  });
+
+  it("takes feedback only from the person who was given the answer, and records who gave it", async () => {
+    const asked = await post("/api/ask", { question: "专利导航找谁？" }, staff);
+    const queryId = Number(asked.headers.get("x-query-id"));
+    const other = await sessionHeaders(app, "chen.window");
+    const foreign = await post("/api/feedback", { queryId, helpful: false, reason: "other" }, other);
+    expect(foreign.status).toBe(404);
+    expect(app.service.queries({ id: queryId })[0]).toMatchObject({ askedBy: "zhang.window", feedback: null, feedbackBy: null });
+    expect((await post("/api/feedback", { queryId, helpful: true }, staff)).status).toBe(200);
+    expect(app.service.queries({ id: queryId })[0]).toMatchObject({ feedback: 1, feedbackBy: "zhang.window" });
   });
 });
 
@@ -153,7 +216,7 @@ describe("read-only API", () => {
   });
 
   it("tells the staff page the core's question limit and low-confidence threshold", async () => {
-    const response = await fetch(app.url + "/api/config");
+    const response = await fetch(app.url + "/api/config", { headers: staff });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ maxQuestionChars: app.config.MAX_QUESTION_CHARS, lowConfidence: LOW_CONFIDENCE });
   });
@@ -161,33 +224,33 @@ describe("read-only API", () => {
   it("lists a unit's measures by name and by alias", async () => {
     const police = ["健全知识产权保护机制", "加大知识产权司法保护力度", "开展知识产权专项行动", "加强知识产权纠纷调处"];
     for (const name of ["市公安局", "公安局"]) {
-      const response = await fetch(app.url + "/api/units/" + encodeURIComponent(name));
+      const response = await fetch(app.url + "/api/units/" + encodeURIComponent(name), { headers: staff });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { entry: { name: string }; records: { title: string }[] };
       expect(body.entry.name).toBe("市公安局");
       expect(body.records.map((r) => r.title)).toEqual(police);
     }
-    expect((await fetch(app.url + "/api/units/" + encodeURIComponent("不存在的局"))).status).toBe(404);
-    const units = (await (await fetch(app.url + "/api/units")).json()) as { name: string }[];
+    expect((await fetch(app.url + "/api/units/" + encodeURIComponent("不存在的局"), { headers: staff })).status).toBe(404);
+    const units = (await (await fetch(app.url + "/api/units", { headers: staff })).json()) as { name: string }[];
     expect(units.map((u) => u.name)).toContain("泰安银保监分局");
   });
 
   it("serves the outline and a record with its related measures", async () => {
-    const outline = (await (await fetch(app.url + "/api/outline")).json()) as { title: string; nodes: { heading: string }[] }[];
+    const outline = (await (await fetch(app.url + "/api/outline", { headers: staff })).json()) as { title: string; nodes: { heading: string }[] }[];
     expect(outline[0]!.title).toBe("泰安市知识产权强市建设纲要（征求意见稿）");
     expect(outline[0]!.nodes.map((n) => n.heading)).toContain("三、工作措施");
     const id = app.service.unit("市公安局")!.records[0]!.id;
-    const response = await fetch(app.url + "/api/records/" + encodeURIComponent(id));
+    const response = await fetch(app.url + "/api/records/" + encodeURIComponent(id), { headers: staff });
     const body = (await response.json()) as { record: { title: string; units: string[] }; related: unknown[] };
     expect(body.record.title).toBe("健全知识产权保护机制");
     expect(body.record.units).toContain("市公安局");
     expect(Array.isArray(body.related)).toBe(true);
-    expect((await fetch(app.url + "/api/records/nope")).status).toBe(404);
-    expect((await fetch(app.url + "/api/nothing-here")).status).toBe(404);
+    expect((await fetch(app.url + "/api/records/nope", { headers: staff })).status).toBe(404);
+    expect((await fetch(app.url + "/api/nothing-here", { headers: staff })).status).toBe(404);
   });
 
   it("sends security headers and no CORS permission", async () => {
-    const response = await fetch(app.url + "/", { headers: { Origin: "https://evil.example" } });
+    const response = await fetch(app.url + "/", { headers: { ...staff, Origin: "https://evil.example" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
@@ -250,7 +313,7 @@ describe("admin API", () => {
     });
     expect(exe.status).toBe(400);
     expect((await errorOf(exe)).code).toBe("unsupported_type");
-    const small = createWebApp({ service: app.service, config: { ...app.config, MAX_UPLOAD_BYTES: 1000 }, logger: pinoSilent() });
+    const small = createWebApp({ service: app.service, config: { ...app.config, MAX_UPLOAD_BYTES: 1000 }, logger: pinoSilent(), now: app.now });
     const big = await small.request("/api/admin/documents/preview", {
       method: "POST",
       headers: { ...bearer, "Content-Type": "application/octet-stream", "X-File-Name": "big.txt" },
@@ -284,7 +347,7 @@ describe("admin API", () => {
     // The preview is used up: publishing it again is refused.
     expect((await post("/api/admin/documents/publish", { uploadId }, bearer)).status).toBe(404);
 
-    const answer = AnswerSchema.parse(await (await post("/api/ask", { question: "发明专利授权资助标准" })).json());
+    const answer = AnswerSchema.parse(await (await post("/api/ask", { question: "发明专利授权资助标准" }, staff)).json());
     expect(answer.citations[0]?.document).toBe("泰安市专利资助办法（测试样例）");
     const audit = app.service.auditLog().filter((e) => e.action === "document.preview" || e.action === "document.publish");
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["document.preview", "document.publish"]));
@@ -317,7 +380,7 @@ describe("admin API", () => {
   });
 
   it("filters the query log: out of scope, low confidence, thumbs-down", async () => {
-    await post("/api/ask", { question: "今天天气怎么样？" });
+    await post("/api/ask", { question: "今天天气怎么样？" }, staff);
     const get = async (filter: string) =>
       (await (await fetch(`${app.url}/api/admin/queries?filter=${filter}`, { headers: bearer })).json()) as {
         queries: { status: string; confidence: number; feedback: number | null }[];

@@ -8,15 +8,17 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manyMeasuresTxt, nestedDivsHtml, nulText, paragraphBombDocx, type HostileDocument } from "../../src/bench/hostile-documents.js";
 import { AnswerSchema } from "../../src/engine/answer-schema.js";
-import { PASSWORD, bearerFor, createAccount, filesIn, startTestConsole, type TestConsole } from "./support/console.js";
+import { PASSWORD, bearerFor, createAccount, filesIn, sessionHeaders, startTestConsole, type TestConsole } from "./support/console.js";
 
 let app: TestConsole;
 let bearer: Record<string, string>;
+let staff: Record<string, string>;
 
 beforeAll(async () => {
   app = await startTestConsole({ copyCorpus: true });
   await createAccount(app, "qian.admin", "admin");
   bearer = await bearerFor(app, "qian.admin");
+  staff = await sessionHeaders(app);
 });
 afterAll(async () => {
   await app?.stop();
@@ -30,7 +32,7 @@ const preview = (name: string, body: Uint8Array | string) =>
   });
 
 const ask = async (question: string) => {
-  const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
+  const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { ...staff, "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
   expect(response.status).toBe(200);
   return AnswerSchema.parse(await response.json());
 };
@@ -87,6 +89,8 @@ describe("hostile documents through the console", () => {
       const { error } = (await response.json()) as { error: { code: string; message: string } };
       expect(error.code).toBe("bad_name");
       expect(error.message, name).toContain(reason);
+      // The audit log says why in the same Chinese words, never the API's code.
+      expect(app.service.auditLog({ action: "document.preview.refused", limit: 1 })[0]?.detail).toBe(error.message);
     }
     const htm = await preview("政策.htm", "<html><body><h1>泰安市专利资助办法</h1><p>一、资助对象</p><p>对授权的发明专利给予资助。</p></body></html>");
     expect(htm.status, await htm.clone().text()).toBe(200);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fireAskLoad } from "../../src/bench/load.js";
 import { readQuestionSources } from "../../src/bench/question-sources.js";
 import { generateQuestions, type BenchQuestion } from "../../src/bench/questions.js";
-import { CORPUS, ROOT, startTestConsole, type TestConsole } from "./support/console.js";
+import { CORPUS, ROOT, sessionHeaders, startTestConsole, type TestConsole } from "./support/console.js";
 
 const REQUESTS = 2_000;
 const CONCURRENCY = 50;
@@ -25,7 +25,8 @@ describe("POST /api/ask under load", () => {
     expect(questions.some((q) => q.flavour === "out_of_scope")).toBe(true);
     expect(questions.some((q) => q.followUp)).toBe(true);
 
-    const result = await fireAskLoad({ url: app.url, questions, concurrency: CONCURRENCY });
+    // As a window worker signed in through the API, the way a script would.
+    const result = await fireAskLoad({ url: app.url, questions, concurrency: CONCURRENCY, headers: await sessionHeaders(app) });
 
     expect(result.errors.slice(0, 5)).toEqual([]);
     expect(result.errors).toHaveLength(0);

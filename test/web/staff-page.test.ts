@@ -1,66 +1,26 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { type Answer, AnswerSchema } from "../../src/engine/answer-schema.js";
 import { LOW_CONFIDENCE } from "../../src/engine/confidence.js";
-import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
-import { ROOT, startTestConsole, type TestConsole } from "./support/console.js";
+import { PASSWORD, ROOT, sessionHeaders } from "./support/console.js";
+import { STAFF, VIEWPORTS, askOnStaffPage as ask, browserSuite, openStaffPage, type Viewport } from "./support/browser.js";
 
-const RESULTS = path.join(ROOT, "test-results");
 const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
 
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 375, height: 667 },
-} as const;
-type Viewport = keyof typeof VIEWPORTS;
+const web = browserSuite({ screenshotPrefix: "staff", console: { copyCorpus: true } });
 
-let app: TestConsole;
-let browser: Browser;
-let context: BrowserContext;
-/** Script errors the page reported; every test expects none. */
-let pageErrors: string[];
+const open = (viewport: Viewport = "desktop", before?: (page: Page) => Promise<void>) => openStaffPage(web, { viewport, ...(before ? { before } : {}) });
+const shot = web.shot;
 
-beforeAll(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  app = await startTestConsole({ copyCorpus: true });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function open(viewport: Viewport = "desktop"): Promise<Page> {
-  pageErrors = [];
-  context = await browser.newContext({ viewport: VIEWPORTS[viewport], permissions: ["clipboard-read", "clipboard-write"] });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().includes("Failed to load resource")) pageErrors.push(message.text());
+async function apiAnswer(question: string): Promise<Answer> {
+  const response = await fetch(web.app.url + "/api/ask", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(await sessionHeaders(web.app)) },
+    body: JSON.stringify({ question }),
   });
-  await page.goto(app.url + "/");
-  await page.locator("body.ready").waitFor();
-  return page;
-}
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: path.join(RESULTS, `staff-${name}.png`), fullPage });
-
-async function ask(page: Page, question: string): Promise<void> {
-  await page.fill("#question", question);
-  await page.press("#question", "Enter");
-  await page.locator("#answer:not(.stale) .question", { hasText: question }).waitFor();
-}
-
-async function apiAnswer(question: string) {
-  const response = await fetch(app.url + "/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) });
-  return (await response.json()) as { parts: { spoken: string; quotes: string[] } };
+  return AnswerSchema.parse(await response.json());
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -177,7 +137,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     release();
     await page.locator("#answer:not(.stale) .question", { hasText: "市公安局负责哪些知识产权工作？" }).waitFor();
     await expect(page.locator("#ask-button").isEnabled()).resolves.toBe(true);
-    const asked = app.service.queries({ limit: 3 }).map((q) => q.question);
+    const asked = web.app.service.queries({ limit: 3 }).map((q) => q.question);
     expect(asked.slice(0, 2)).toEqual(["市公安局负责哪些知识产权工作？", "地理标志产品保护找哪个部门？"]);
   });
 
@@ -295,7 +255,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
   // the question box
   it("sends on Enter, adds a line on Shift+Enter, counts against the core's limit and says when a question is empty or too long", async () => {
     const page = await open(viewport);
-    const max = app.config.MAX_QUESTION_CHARS;
+    const max = web.app.config.MAX_QUESTION_CHARS;
     await expect(page.locator("#counter").textContent()).resolves.toBe(`0 / ${max}`);
     await page.click("#ask-button");
     await expect(page.locator("#status.error").textContent()).resolves.toBe("请输入问题。");
@@ -308,12 +268,12 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.keyboard.press("Enter");
     await page.locator("#answer .answer-text", { hasText: "市市场监管局" }).waitFor();
 
-    const before = app.service.queries({ limit: 1 })[0]?.id;
+    const before = web.app.service.queries({ limit: 1 })[0]?.id;
     await page.fill("#question", "专".repeat(max + 1));
     await expect(page.locator("#counter.over").textContent()).resolves.toBe(`${max + 1} / ${max}`);
     await page.press("#question", "Enter");
     await expect(page.locator("#status.error").textContent()).resolves.toContain(`最多 ${max} 个字`);
-    expect(app.service.queries({ limit: 1 })[0]?.id).toBe(before);
+    expect(web.app.service.queries({ limit: 1 })[0]?.id).toBe(before);
     await shot(page, `too-long-${viewport}`, false);
   });
 
@@ -323,7 +283,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     expect(await page.locator("#answer .low-confidence").count()).toBe(0);
     // The page hard-codes no threshold: served a higher one, it flags the same answer.
     await page.route("**/api/config", (route) =>
-      route.fulfill({ contentType: "application/json", body: JSON.stringify({ maxQuestionChars: app.config.MAX_QUESTION_CHARS, lowConfidence: 0.99 }) }),
+      route.fulfill({ contentType: "application/json", body: JSON.stringify({ maxQuestionChars: web.app.config.MAX_QUESTION_CHARS, lowConfidence: 0.99 }) }),
     );
     await page.reload();
     await page.locator("body.ready").waitFor();
@@ -339,10 +299,11 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.getByRole("button", { name: "有帮助" }).click();
     await page.locator(".feedback-status", { hasText: "已记录：有帮助" }).waitFor();
     await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
-    expect(app.service.queries({ limit: 1 })[0]).toMatchObject({ question: "专利质押贷款怎么办理？", feedback: 1 });
+    expect(web.app.service.queries({ limit: 1 })[0]).toMatchObject({ question: "专利质押贷款怎么办理？", feedback: 1 });
 
     await ask(page, "地理标志产品保护找哪个部门？");
     await page.getByRole("button", { name: "没帮助" }).click();
+    await expect(page.locator(".feedback-reason label.reason").allTextContents()).resolves.toEqual(["答非所问", "单位不对", "已过时", "其他"]);
     await page.getByLabel("单位不对").check();
     await page.fill(".feedback-reason textarea", "应当还有市农业农村局以外的单位");
     await shot(page, `feedback-reason-${viewport}`, false);
@@ -350,8 +311,15 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.locator(".feedback-status", { hasText: "没帮助（单位不对）" }).waitFor();
     await expect(page.getByRole("button", { name: "没帮助" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(page.getByRole("button", { name: "有帮助" }).getAttribute("aria-pressed")).resolves.toBe("false");
-    const row = app.service.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
-    expect(row).toMatchObject({ question: "地理标志产品保护找哪个部门？", feedback: -1, feedbackReason: "wrong_unit", feedbackComment: "应当还有市农业农村局以外的单位" });
+    const row = web.app.service.queries({ limit: 1 })[0] as unknown as Record<string, unknown>;
+    expect(row).toMatchObject({
+      question: "地理标志产品保护找哪个部门？",
+      askedBy: STAFF.username,
+      feedback: -1,
+      feedbackReason: "wrong_unit",
+      feedbackComment: "应当还有市农业农村局以外的单位",
+      feedbackBy: STAFF.username,
+    });
     await shot(page, `feedback-sent-${viewport}`, false);
   });
 
@@ -385,20 +353,156 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
   });
 
   // corpus changes
-  it("refreshes the outline and the units when the index changes, without a reload", async () => {
+  it("refreshes the outline and the units when the window regains focus after the index changed", async () => {
     const page = await open(viewport);
     await expect(page.locator("#outline").textContent()).resolves.not.toContain("泰安市专利资助办法");
-    const published = await app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
+    const published = await web.app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
     expect(published.ok).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("focus")));
     await page.locator("#outline summary", { hasText: "泰安市专利资助办法（测试样例）" }).waitFor();
     await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "attached" });
     await shot(page, `outline-refreshed-${viewport}`);
 
-    const removed = await app.service.removeDocument("subsidy.docx");
+    const removed = await web.app.service.removeDocument("subsidy.docx");
     expect(removed.ok).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event("focus")));
     await page.locator("#outline summary", { hasText: "泰安市专利资助办法" }).waitFor({ state: "detached" });
     await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "detached" });
+  });
+
+  it("refreshes the open page every 30 seconds by itself: a published document appears, a removed one disappears", async () => {
+    // The page's own timer, on a clock the test moves: no focus, no visibility change, no reload.
+    const page = await open(viewport, (p) => p.clock.install());
+    const published = await web.app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
+    expect(published.ok).toBe(true);
+    await expect(page.locator("#outline").textContent()).resolves.not.toContain("泰安市专利资助办法");
+    await page.clock.runFor(30_000);
+    await page.locator("#outline summary", { hasText: "泰安市专利资助办法（测试样例）" }).waitFor();
+    await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "attached" });
+
+    const removed = await web.app.service.removeDocument("subsidy.docx");
+    expect(removed.ok).toBe(true);
+    await page.clock.runFor(30_000);
+    await page.locator("#outline summary", { hasText: "泰安市专利资助办法" }).waitFor({ state: "detached" });
+    await page.locator("#unit-filter option[value='市财政局']").waitFor({ state: "detached" });
+    await expect(page.locator("body").getAttribute("data-index-version")).resolves.toBe(web.app.service.health().indexVersion);
+    await shot(page, `outline-timed-refresh-${viewport}`);
+  });
+
+  // a question back
+  it("shows a question back's measures as buttons under 您是想问……, and re-asks the same question from the one picked", async () => {
+    const police = web.app.service.unit("市公安局")!.records;
+    const [first, second] = [police[0]!, police[1]!];
+    const question = "知识产权犯罪的事找谁";
+    const real = await apiAnswer(question);
+    // The engine's question back, as the contract gives it (answer-schema.ts `parts.choices`).
+    const questionBack: Answer = {
+      ...real,
+      kind: "clarify",
+      citations: [],
+      answer: "您是想问以下哪一项？",
+      parts: {
+        ...real.parts,
+        lead: "您是想问以下哪一项？",
+        spoken: "",
+        quotes: [],
+        units: [],
+        refs: [],
+        refusal: { reason: "您是想问以下哪一项？", examples: [] },
+        draftNote: undefined,
+        choices: [first, second].map((r) => ({ id: r.id, title: r.title, citeAs: `《泰安市知识产权强市建设纲要》「${r.title}」`, documentShort: "泰安市知识产权强市建设纲要" })),
+      },
+    };
+    const page = await open(viewport);
+    const bodies: unknown[] = [];
+    await page.route("**/api/ask", async (route) => {
+      const body = route.request().postDataJSON() as { context?: { chosenRecordId?: string } };
+      bodies.push(body);
+      if (body.context?.chosenRecordId) return route.continue();
+      return route.fulfill({ contentType: "application/json", body: JSON.stringify(AnswerSchema.parse(questionBack)) });
+    });
+    await ask(page, question);
+    await expect(page.locator("#answer .answer-text").textContent()).resolves.toBe("您是想问以下哪一项？");
+    // The question once, the choices under it; nothing to copy, print or rate before one is picked.
+    await expect(page.locator("#answer .refusal-reason").count()).resolves.toBe(0);
+    await expect(page.locator("#answer ol.choices .choice-title").allTextContents()).resolves.toEqual([first.title, second.title]);
+    await expect(page.locator("#answer ol.choices .choice-where").allTextContents()).resolves.toEqual(["《泰安市知识产权强市建设纲要》", "《泰安市知识产权强市建设纲要》"]);
+    for (const hidden of ["#copy-reply", "#print-notice", ".feedback-box"]) expect(await page.locator(`#answer ${hidden}`).count(), hidden).toBe(0);
+    const choice = await page.locator("#answer ol.choices button").nth(1).boundingBox();
+    expect(choice!.y + choice!.height).toBeLessThanOrEqual(VIEWPORTS[viewport].height);
+    await shot(page, `question-back-${viewport}`, false);
+
+    await page.locator("#answer ol.choices button", { hasText: second.title }).click();
+    await page.locator("#answer:not(.stale) .answer-text", { hasText: /\S/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector("#answer")?.getAttribute("data-kind") !== "clarify");
+    expect(bodies.at(-1)).toEqual({ question, context: { chosenRecordId: second.id } });
+    // The pick takes the question back's place: no earlier turn, and the next question follows up the answer.
+    await expect(page.locator("#earlier").isHidden()).resolves.toBe(true);
+    await expect(page.locator("#answer #copy-reply").count()).resolves.toBe(1);
+    expect(web.app.service.queries({ limit: 1 })[0]).toMatchObject({ question, askedBy: STAFF.username });
+  });
+});
+
+describe.each(["desktop", "phone"] as const)("signing in to the staff page on %s", (viewport) => {
+  it("sends a visitor to the Chinese sign-in page and back to the console after it", async () => {
+    await web.ensureAccount(STAFF.username, "staff", STAFF.displayName);
+    const page = await web.open("/", { viewport });
+    await page.waitForURL(/\/login\?next=%2F$/);
+    await expect(page.locator("#login h2").textContent()).resolves.toBe("账号登录");
+    await expect(page.locator("#expired").isHidden()).resolves.toBe(true);
+    await shot(page, `sign-in-${viewport}`);
+    // Nothing of the console answers without a session either.
+    const open = await page.evaluate(async () => Promise.all(["/api/outline", "/api/units", "/api/examples", "/api/config"].map(async (url) => (await fetch(url)).status)));
+    expect(open).toEqual([401, 401, 401, 401]);
+    const asked = await page.evaluate(
+      async () => (await fetch("/api/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"question":"专利质押融资找谁"}' })).status,
+    );
+    expect(asked).toBe(401);
+
+    await page.fill("#username", STAFF.username);
+    await page.fill("#password", PASSWORD);
+    await page.press("#password", "Enter");
+    await page.waitForURL(`${web.app.url}/`);
+    await page.locator("body.ready").waitFor();
+    await expect(page.locator("#whoami").textContent()).resolves.toBe(`${STAFF.displayName}（${STAFF.username}）`);
+    await expect(page.locator("#go-admin").isHidden()).resolves.toBe(true);
+    await ask(page, "专利质押融资找谁？");
+    expect(web.app.service.queries({ limit: 1 })[0]).toMatchObject({ question: "专利质押融资找谁？", askedBy: STAFF.username });
+  });
+
+  it("says the session expired, keeps the question typed, and brings it back after signing in again", async () => {
+    const page = await open(viewport);
+    await ask(page, "专利质押贷款怎么办理？");
+    web.app.advanceClock((web.app.config.SESSION_IDLE_MINUTES + 1) * 60_000);
+    await page.fill("#question", "地理标志产品保护找哪个部门？");
+    await page.press("#question", "Enter");
+    await page.waitForURL(/\/login\?next=%2F&expired=1$/);
+    await page.locator("#expired", { hasText: "登录已过期，请重新登录。" }).waitFor();
+    await shot(page, `session-expired-${viewport}`);
+    await page.fill("#username", STAFF.username);
+    await page.fill("#password", PASSWORD);
+    await page.press("#password", "Enter");
+    await page.waitForURL(`${web.app.url}/`);
+    await page.locator("body.ready").waitFor();
+    await expect(page.inputValue("#question")).resolves.toBe("地理标志产品保护找哪个部门？");
+    // This window's list is the person's own, kept over the new sign-in.
+    await expect(page.locator("#history .history-ask").first().textContent()).resolves.toBe("地理标志产品保护找哪个部门？");
+  });
+
+  it("signs out from the console; the next person at the window does not see the list of the one before", async () => {
+    const page = await open(viewport);
+    await ask(page, "专利质押贷款怎么办理？");
+    await page.click("#logout");
+    await page.waitForURL(/\/login$/);
+    await page.goto(web.app.url + "/");
+    await page.waitForURL(/\/login\?next=%2F$/);
+    await web.ensureAccount("li.window", "staff", "李窗口");
+    await page.fill("#username", "li.window");
+    await page.fill("#password", PASSWORD);
+    await page.press("#password", "Enter");
+    await page.locator("body.ready").waitFor();
+    await expect(page.locator("#whoami").textContent()).resolves.toBe("李窗口（li.window）");
+    await expect(page.locator("#history .history-ask").count()).resolves.toBe(0);
+    expect(web.app.service.auditLog({ actor: STAFF.username, action: "auth.logout" }).length).toBeGreaterThan(0);
   });
 });

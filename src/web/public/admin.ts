@@ -18,7 +18,7 @@ let me: SignedIn | undefined;
 
 const LOADERS: Record<Tab, () => Promise<void>> = {
   documents: loadDocuments,
-  queries: () => loadQueries(actions),
+  queries: () => loadAccounts(me).then(() => loadQueries(actions)),
   stats: loadStats,
   hittest: async () => undefined,
   lexicon: loadLexicon,

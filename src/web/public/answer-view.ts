@@ -10,6 +10,8 @@ export interface AnswerActions {
   openRecord(id: string, highlight: { quotes: readonly string[]; units: readonly string[] }): void;
   /** Asks a question (an example offered on a refusal). */
   ask(question: string): void;
+  /** Asks `question` again, answered from the measure picked from a question back (`context.chosenRecordId`). */
+  choose(question: string, recordId: string): void;
   /** Shows the printable one-page notice of this answer. */
   print(answer: Answer): void;
 }
@@ -189,13 +191,42 @@ function listing(view: AnswerView, actions: AnswerActions): HTMLElement | null {
   );
 }
 
+/** Where a choice stands, without repeating its title: its citation when that adds something, else its document. */
+function choiceWhere(choice: NonNullable<Answer["parts"]["choices"]>[number]): string {
+  if (choice.citeAs && !choice.citeAs.includes(choice.title)) return choice.citeAs;
+  return choice.documentShort ? `《${choice.documentShort}》` : "";
+}
+
+/** A question back's choices ("您是想问……"): each asks the same question again, answered from that measure. */
+function choices(view: AnswerView, actions: AnswerActions): HTMLElement | null {
+  const { answer } = view;
+  const offered = answer.parts.choices;
+  if (!offered?.length) return null;
+  return el(
+    "ol",
+    { class: "choices", "aria-label": "请选择要问的措施" },
+    ...offered.map((choice) =>
+      el(
+        "li",
+        { "data-record": choice.id },
+        el(
+          "button",
+          { type: "button", class: "choice", onclick: () => actions.choose(answer.question, choice.id) },
+          el("span", { class: "choice-title" }, choice.title),
+          choiceWhere(choice) ? el("span", { class: "choice-where muted small" }, choiceWhere(choice)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
 function refusal(view: AnswerView, actions: AnswerActions): HTMLElement | null {
   const { refusal } = view.answer.parts;
   if (!refusal) return null;
   return el(
     "section",
     { class: "refusal" },
-    el("p", { class: "refusal-reason" }, refusal.reason),
+    refusal.reason !== shortAnswer(view.answer) ? el("p", { class: "refusal-reason" }, refusal.reason) : null,
     refusal.examples.length
       ? el(
           "p",
@@ -207,22 +238,31 @@ function refusal(view: AnswerView, actions: AnswerActions): HTMLElement | null {
   );
 }
 
+/** The line to read out first: the spoken version, or the lead (a refusal's, a question back's). */
+const shortAnswer = (answer: Answer) => answer.parts.spoken || answer.parts.lead;
+
+/** A question back asks which measure is meant: nothing to copy, print or rate until one is picked. */
+export const isQuestionBack = (answer: Answer) => answer.kind === "clarify" || Boolean(answer.parts.choices?.length);
+
 /**
  * One answer as the window worker reads it: the short answer to read aloud
  * first, then copy / text-message / print and feedback, then the evidence
  * folded beneath (place, quoted sentences, units once), or the unit's list
- * of measures, or the reason for a refusal. Laid out from the answer's parts
+ * of measures, or the reason for a refusal; a question back lists its
+ * choices under it. Laid out from the answer's parts
  * only; each fact appears once.
  */
 export function answerCard(view: AnswerView, actions: AnswerActions): HTMLElement[] {
   const { answer, queryId } = view;
+  const asking = isQuestionBack(answer);
   return [
     badges(view),
     el("p", { class: "question" }, "问：", answer.question),
     answer.parts.understoodAs ? el("p", { class: "understood muted" }, answer.parts.understoodAs) : null,
-    el("div", { class: "answer-text" }, answer.parts.spoken || answer.parts.lead),
-    ...copyButtons(view, actions),
-    queryId ? feedbackControls(queryId, view.questionLimit) : null,
+    el("div", { class: "answer-text" }, shortAnswer(answer)),
+    choices(view, actions),
+    ...(asking ? [] : copyButtons(view, actions)),
+    queryId && !asking ? feedbackControls(queryId, view.questionLimit) : null,
     refusal(view, actions),
     listing(view, actions),
     evidence(view, actions),

@@ -1,13 +1,8 @@
-import { el, fetchJson } from "./dom.js";
+import { FEEDBACK_REASONS, type FeedbackReason } from "../../store/types.js";
+import { el } from "./dom.js";
+import { FEEDBACK_REASON_LABELS } from "./labels.js";
 import { errorMessage } from "./messages.js";
-
-/** Why an answer did not help, as the admin queue files it. */
-const REASONS = [
-  { value: "off_topic", label: "答非所问" },
-  { value: "wrong_unit", label: "单位不对" },
-  { value: "outdated", label: "已过时" },
-  { value: "other", label: "其他" },
-] as const;
+import { call, jsonInit } from "./session.js";
 
 const COMMENT_MAX = 500;
 
@@ -28,7 +23,9 @@ export function feedbackControls(queryId: number, questionLimit: number): HTMLEl
       "fieldset",
       {},
       el("legend", {}, "哪里不对？"),
-      ...REASONS.map((r) => el("label", { class: "reason" }, el("input", { type: "radio", name: "reason", value: r.value, required: true }), r.label)),
+      ...FEEDBACK_REASONS.map((reason) =>
+        el("label", { class: "reason" }, el("input", { type: "radio", name: "reason", value: reason, required: true }), FEEDBACK_REASON_LABELS[reason]),
+      ),
     ),
     el("label", { class: "sr-only" }, "补充说明"),
     comment,
@@ -40,21 +37,17 @@ export function feedbackControls(queryId: number, questionLimit: number): HTMLEl
     ),
   );
 
-  const send = async (helpful: boolean, reason?: string): Promise<void> => {
+  const send = async (helpful: boolean, reason?: FeedbackReason): Promise<void> => {
     status.textContent = "正在提交…";
     status.classList.remove("error");
     const text = comment.value.trim();
     try {
-      await fetchJson("/api/feedback", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ queryId, helpful, ...(reason ? { reason } : {}), ...(!helpful && text ? { comment: text } : {}) }),
-      });
+      await call("/api/feedback", jsonInit("POST", { queryId, helpful, ...(reason ? { reason } : {}), ...(!helpful && text ? { comment: text } : {}) }));
       up.setAttribute("aria-pressed", String(helpful));
       down.setAttribute("aria-pressed", String(!helpful));
       reasonForm.hidden = true;
       down.setAttribute("aria-expanded", "false");
-      const label = REASONS.find((r) => r.value === reason)?.label;
+      const label = reason ? FEEDBACK_REASON_LABELS[reason] : undefined;
       status.textContent = helpful ? "已记录：有帮助。感谢反馈！" : `已记录：没帮助${label ? `（${label}）` : ""}，将转管理员处理。感谢反馈！`;
     } catch (err) {
       status.textContent = `反馈未能提交：${errorMessage(err, questionLimit)}`;
@@ -75,7 +68,10 @@ export function feedbackControls(queryId: number, questionLimit: number): HTMLEl
   reasonForm.addEventListener("submit", (event) => {
     event.preventDefault();
     const chosen = reasonForm.querySelector<HTMLInputElement>("input[name='reason']:checked")?.value;
-    void send(false, chosen);
+    void send(
+      false,
+      FEEDBACK_REASONS.find((reason) => reason === chosen),
+    );
   });
 
   return el("div", { class: "feedback-box" }, el("span", { class: "buttons" }, up, down), status, reasonForm);

@@ -51,6 +51,16 @@ export const CHANNEL_LABELS: Record<string, string> = { web: "服务窗口", tel
 
 export const ROLE_LABELS: Record<string, string> = { staff: "窗口人员", admin: "管理员" };
 
+/** Display names by username (lower case, as sign-in matches names), from the accounts list. */
+export const namesOf = (accounts: readonly { username: string; displayName: string }[]): ReadonlyMap<string, string> =>
+  new Map(accounts.map((a) => [a.username.toLowerCase(), a.displayName]));
+
+/** A person as the audit log and the query log name them: 周管理（zhou.admin）, or the bare username of an account since removed. */
+export function personLabel(username: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(username.toLowerCase());
+  return name ? `${name}（${username}）` : username;
+}
+
 /** How the query log names an answer's outcome. */
 export function queryResultLabel(q: Pick<QueryLogEntry, "status" | "source" | "confidence" | "kind">): string {
   if (q.kind === "invalid") return "无效提问";

@@ -13,6 +13,7 @@ const BY_CODE: Record<string, (limit: number) => string> = {
   rate_limited: () => "查询过于频繁，请稍候再试。",
   csrf: () => "页面已过期，请刷新后再试。",
   unauthorized: () => "登录已过期，请重新登录。",
+  session_expired: () => "登录已过期，请重新登录。",
   forbidden: () => "您的账号没有这项权限。",
   internal: () => "服务器内部错误，请稍后再试。",
   network: () => "无法连接服务器，请检查网络后再试。",

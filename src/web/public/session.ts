@@ -32,19 +32,28 @@ export async function authStatus(): Promise<AuthStatus> {
   return status;
 }
 
-/** Sends a request with the CSRF token; a 401 (signed out, or the session expired) goes back to the login page. */
-export async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+/**
+ * Sends a request with the CSRF token and returns the body and the response
+ * (for its headers). A 401 (signed out, or the session expired) goes to the
+ * login page, which comes back here after signing in. The error keeps the
+ * API's `code`, and its message only the Chinese part.
+ */
+export async function request<T>(url: string, init: RequestInit = {}): Promise<{ data: T; response: Response }> {
   const headers = new Headers(init.headers);
   if (csrfToken) headers.set("X-CSRF-Token", csrfToken);
   try {
-    return (await fetchJson<T>(url, { ...init, headers, credentials: "same-origin" })).data;
+    return await fetchJson<T>(url, { ...init, headers, credentials: "same-origin" });
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
-      const here = location.pathname;
-      location.assign(`/login?next=${encodeURIComponent(here)}&expired=1`);
+      location.assign(`/login?next=${encodeURIComponent(location.pathname)}&expired=1`);
     }
-    throw err instanceof ApiError ? new ApiError(err.status, chineseOnly(err.message)) : err;
+    throw err instanceof ApiError ? new ApiError(err.status, chineseOnly(err.message), err.code) : err;
   }
+}
+
+/** {@link request}, for the body only. */
+export async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  return (await request<T>(url, init)).data;
 }
 
 /** The API's messages are Chinese then English (for scripts and logs); the page shows the Chinese. */

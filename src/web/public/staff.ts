@@ -2,17 +2,20 @@ import type { DocumentOutline, Health } from "../../app/types.js";
 import type { PolicyRecord, UnitEntry } from "../../corpus/types.js";
 import type { Answer, AnswerContext } from "../../engine/answer-schema.js";
 import type { ConsoleSettings } from "../api-routes.js";
-import { type AnswerActions, answerCard } from "./answer-view.js";
-import { byId, el, fetchJson, replace } from "./dom.js";
-import { clearHistory, type HistoryEntry, loadHistory, remember } from "./history.js";
+import { type AnswerActions, answerCard, isQuestionBack } from "./answer-view.js";
+import { ApiError, byId, el, fetchJson, replace } from "./dom.js";
+import { clearHistory, type HistoryEntry, historyOf, keepPendingQuestion, loadHistory, remember, takePendingQuestion } from "./history.js";
 import { errorMessage } from "./messages.js";
 import { noticeSheet } from "./notice.js";
 import { outlineTree } from "./outline-tree.js";
 import { type Highlight, recordPanel } from "./record-view.js";
 import { charCount } from "./reply.js";
+import { authStatus, call, jsonInit, logout, request } from "./session.js";
 
 /**
- * The service-window page: ask (questions typed while one runs are queued),
+ * The service-window page, for a signed-in window worker or admin: ask
+ * (questions typed while one runs are queued; a question back offers its
+ * choices),
  * read the short answer and its evidence, copy a reply or a text message,
  * print a notice, give feedback, re-ask from this window's history, and browse
  * by outline or unit (refreshed when the corpus changes).
@@ -39,13 +42,14 @@ let settings: ConsoleSettings = { maxQuestionChars: Number.POSITIVE_INFINITY, lo
 /** Turns of the current topic, oldest first; the last is the one on screen. */
 let turns: { answer: Answer; queryId: number | null; askedUnit?: string }[] = [];
 /** Questions submitted while one was running, asked in order afterwards. */
-const queue: { question: string; fresh: boolean }[] = [];
+const queue: { question: string; mode: AskMode }[] = [];
 let busy = false;
 let indexVersion: string | undefined;
 
 function contextForNext(): AnswerContext | undefined {
   const last = turns.at(-1)?.answer;
-  if (!last || last.status !== "answered") return undefined;
+  // A question back is not a topic to follow up: the next question starts afresh unless a choice is picked.
+  if (!last || last.status !== "answered" || isQuestionBack(last)) return undefined;
   return { previousQuestion: last.question, previousCitationIds: last.citations.map((c) => c.id) };
 }
 
@@ -66,6 +70,11 @@ const actions: AnswerActions = {
     input.value = question;
     updateCounter();
     submit(question);
+  },
+  choose: (question, recordId) => {
+    input.value = question;
+    updateCounter();
+    submit(question, { chosenRecordId: recordId });
   },
   print: (answer) => {
     replace(notice, ...noticeSheet(answer, new Date()));
@@ -101,13 +110,14 @@ function showAnswer(answer: Answer, queryId: number | null, askedUnit: string | 
   answerBox.hidden = false;
   document.body.classList.add("has-answer");
   // Ctrl+P prints the notice of the answer on screen, as 打印告知单 does.
-  if (answer.status === "answered") replace(notice, ...noticeSheet(answer, new Date()));
+  const printable = answer.status === "answered" && !isQuestionBack(answer);
+  if (printable) replace(notice, ...noticeSheet(answer, new Date()));
   else replace(notice);
-  document.body.classList.toggle("has-notice", answer.status === "answered");
+  document.body.classList.toggle("has-notice", printable);
 }
 
 /** A failed request replaces whatever was on screen: the old answer and an open full text go. */
-function showError(question: string, message: string): void {
+function showError(question: string, message: string, mode: AskMode): void {
   answerBox.classList.add("error-card");
   answerBox.setAttribute("role", "alert");
   answerBox.dataset.kind = "error";
@@ -115,7 +125,7 @@ function showError(question: string, message: string): void {
     answerBox,
     el("p", { class: "question" }, "问：", question),
     el("p", { class: "error-message" }, message),
-    el("button", { type: "button", class: "secondary", onclick: () => submit(question) }, "重新查询"),
+    el("button", { type: "button", class: "secondary", onclick: () => submit(question, mode) }, "重新查询"),
   );
   answerBox.hidden = false;
   closeRecord();
@@ -130,8 +140,14 @@ function setLoading(on: boolean): void {
   form.setAttribute("aria-busy", String(on));
 }
 
-/** Asks a question now, or after the one running; `fresh` asks it as a new topic (no follow-up context). */
-function submit(raw: string, fresh = false): void {
+/** How a question is asked: `fresh` as a new topic (no follow-up context), `chosenRecordId` as the pick from a question back. */
+interface AskMode {
+  fresh?: boolean;
+  chosenRecordId?: string;
+}
+
+/** Asks a question now, or after the one running. */
+function submit(raw: string, mode: AskMode = {}): void {
   const question = raw.trim();
   if (!question) {
     setStatus("请输入问题。", "error");
@@ -143,43 +159,44 @@ function submit(raw: string, fresh = false): void {
     return;
   }
   if (busy) {
-    queue.push({ question, fresh });
+    queue.push({ question, mode });
     setStatus(`正在查询上一个问题，已排队 ${queue.length} 个，稍后自动查询：${question}`);
     return;
   }
-  void run(question, fresh);
+  void run(question, mode);
 }
 
-async function run(question: string, fresh: boolean): Promise<void> {
-  if (fresh) startNewTopic();
+async function run(question: string, mode: AskMode): Promise<void> {
+  if (mode.fresh) startNewTopic();
   busy = true;
   setLoading(true);
   setStatus(queue.length ? `正在查询…（另有 ${queue.length} 个问题排队）` : "正在查询…");
   renderHistory(remember(question));
   try {
-    const context = contextForNext();
-    const { data, response } = await fetchJson<Answer>("/api/ask", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(context ? { question, context } : { question }),
-    });
+    const context = mode.chosenRecordId ? { chosenRecordId: mode.chosenRecordId } : contextForNext();
+    const { data, response } = await request<Answer>("/api/ask", jsonInit("POST", context ? { question, context } : { question }));
     const id = Number(response.headers.get("X-Query-Id"));
     const named = response.headers.get("X-Asked-Unit");
     const turn = { answer: data, queryId: Number.isInteger(id) && id > 0 ? id : null, ...(named ? { askedUnit: decodeURIComponent(named) } : {}) };
+    // The pick answers the question back: it takes that turn's place rather than following it.
+    const previous = turns.at(-1)?.answer;
+    if (mode.chosenRecordId && previous && isQuestionBack(previous)) turns.pop();
     turns.push(turn);
     closeRecord();
     showAnswer(data, turn.queryId, turn.askedUnit);
     setStatus("");
     if (input.value.trim() === question) input.select();
   } catch (err) {
-    showError(question, errorMessage(err, settings.maxQuestionChars));
+    // Signed out meanwhile: the page is going to the login page; the question waits in this tab for the return.
+    if (err instanceof ApiError && err.status === 401) keepPendingQuestion(input.value || question);
+    showError(question, errorMessage(err, settings.maxQuestionChars), mode);
     setStatus("");
   } finally {
     busy = false;
     setLoading(false);
     renderTurns();
     const next = queue.shift();
-    if (next) void run(next.question, next.fresh);
+    if (next) void run(next.question, next.mode);
   }
 }
 
@@ -202,7 +219,7 @@ function closeRecord(): void {
 
 async function openRecord(id: string, highlight: Highlight = { quotes: [], units: [] }): Promise<void> {
   try {
-    const { data } = await fetchJson<{ record: PolicyRecord; related: PolicyRecord[] }>(`/api/records/${encodeURIComponent(id)}`);
+    const { data } = await request<{ record: PolicyRecord; related: PolicyRecord[] }>(`/api/records/${encodeURIComponent(id)}`);
     replace(recordView, ...recordPanel(data.record, data.related, highlight, { open: (next) => void openRecord(next), close: closeRecord }));
     recordView.hidden = false;
     recordView.scrollIntoView({ block: "start" });
@@ -239,7 +256,7 @@ function renderHistory(entries: HistoryEntry[]): void {
             onclick: () => {
               input.value = e.question;
               updateCounter();
-              submit(e.question, true);
+              submit(e.question, { fresh: true });
             },
           },
           e.question,
@@ -253,7 +270,7 @@ function renderHistory(entries: HistoryEntry[]): void {
 }
 
 async function loadOutline(): Promise<void> {
-  const { data } = await fetchJson<DocumentOutline[]>("/api/outline");
+  const data = await call<DocumentOutline[]>("/api/outline");
   replace(
     byId("outline"),
     outlineTree(data, (id) => void openRecord(id)),
@@ -263,7 +280,7 @@ async function loadOutline(): Promise<void> {
 const unitSelect = byId<HTMLSelectElement>("unit-filter");
 
 async function loadUnits(): Promise<void> {
-  const { data } = await fetchJson<UnitEntry[]>("/api/units");
+  const data = await call<UnitEntry[]>("/api/units");
   const chosen = unitSelect.value;
   const sorted = [...data].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   replace(
@@ -280,7 +297,7 @@ async function showUnit(name: string): Promise<void> {
   const list = byId("unit-measures");
   if (!name) return replace(list);
   try {
-    const { data } = await fetchJson<{ entry: UnitEntry; records: PolicyRecord[] }>(`/api/units/${encodeURIComponent(name)}`);
+    const data = await call<{ entry: UnitEntry; records: PolicyRecord[] }>(`/api/units/${encodeURIComponent(name)}`);
     replace(
       list,
       ...data.records.map((r) =>
@@ -298,7 +315,7 @@ async function showUnit(name: string): Promise<void> {
 }
 
 async function loadExamples(): Promise<void> {
-  const { data } = await fetchJson<string[]>("/api/examples");
+  const data = await call<string[]>("/api/examples");
   replace(byId("examples"), ...data.slice(0, 6).map((q) => el("button", { type: "button", class: "chip", onclick: () => actions.ask(q) }, q)));
 }
 
@@ -368,16 +385,31 @@ document.addEventListener("visibilitychange", () => {
 });
 setInterval(() => void refreshIfCorpusChanged(), HEALTH_POLL_MS);
 
-renderHistory(loadHistory());
-Promise.all([
-  fetchJson<ConsoleSettings>("/api/config").then(({ data }) => {
-    settings = data;
-    updateCounter();
-  }),
-  loadOutline(),
-  loadUnits(),
-  loadExamples(),
-  refreshIfCorpusChanged(),
-])
-  .then(() => document.body.classList.add("ready"))
-  .catch((err: unknown) => setStatus(errorMessage(err, settings.maxQuestionChars), "error"));
+/** Who is signed in (the page is served only to a signed-in person), then the page's data. */
+async function start(): Promise<void> {
+  const { user } = await authStatus();
+  if (!user) {
+    location.assign("/login?next=%2F");
+    return;
+  }
+  byId("whoami").textContent = `${user.displayName}（${user.username}）`;
+  byId("go-admin").hidden = user.role !== "admin";
+  byId("logout").addEventListener("click", () => void logout());
+  historyOf(user.username);
+  renderHistory(loadHistory());
+  const pending = takePendingQuestion();
+  if (pending) input.value = pending;
+  await Promise.all([
+    call<ConsoleSettings>("/api/config").then((data) => {
+      settings = data;
+      updateCounter();
+    }),
+    loadOutline(),
+    loadUnits(),
+    loadExamples(),
+    refreshIfCorpusChanged(),
+  ]);
+  document.body.classList.add("ready");
+}
+
+start().catch((err: unknown) => setStatus(errorMessage(err, settings.maxQuestionChars), "error"));

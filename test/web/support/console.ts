@@ -28,6 +28,8 @@ export interface TestConsole {
   logText(): string;
   /** Moves the sessions' clock forward (idle and absolute expiry). */
   advanceClock(ms: number): void;
+  /** The sessions' clock, for another app over the same service (`createWebApp({ now })`). */
+  now(): number;
   stop(): Promise<void>;
 }
 
@@ -65,7 +67,8 @@ export async function startTestConsole(options: { copyCorpus?: boolean; adminTok
   const logger: Logger = pino({ level: "info" }, sink);
   const service = await startService(config, logger);
   let offset = 0;
-  const server = await startWebServer({ service, config, logger, now: () => Date.now() + offset });
+  const now = () => Date.now() + offset;
+  const server = await startWebServer({ service, config, logger, now });
   return {
     url: server.url,
     service,
@@ -73,6 +76,7 @@ export async function startTestConsole(options: { copyCorpus?: boolean; adminTok
     logs,
     logText: () => text,
     advanceClock: (ms) => (offset += ms),
+    now,
     async stop() {
       await server.stop();
       await service.close();
@@ -102,4 +106,14 @@ export async function bearerFor(app: TestConsole, username: string, password = P
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
   const { token } = (await response.json()) as { token: string };
   return { Authorization: `Bearer ${token}` };
+}
+
+/**
+ * The `Authorization` header of a bearer session of `username`, created as
+ * `role` when it does not exist: what a script (or a test) sends to the
+ * console's API, which needs a signed-in person.
+ */
+export async function sessionHeaders(app: TestConsole, username = "api.staff", role: Role = "staff"): Promise<Record<string, string>> {
+  if (!app.service.accounts.byUsername(username)) await createAccount(app, username, role);
+  return bearerFor(app, username);
 }

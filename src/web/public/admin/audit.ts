@@ -1,6 +1,6 @@
 import type { AuditEntry } from "../../../store/types.js";
 import { byId, el, replace } from "../dom.js";
-import { AUDIT_ACTION_LABELS, auditActionLabel, localTime } from "../labels.js";
+import { AUDIT_ACTION_LABELS, auditActionLabel, localTime, namesOf, personLabel } from "../labels.js";
 import { call } from "../session.js";
 import { accountsKnown } from "./accounts.js";
 
@@ -30,20 +30,19 @@ export async function loadAudit(): Promise<void> {
     if (value) params.set(key, value);
   }
   const entries = await call<AuditEntry[]>(`/api/admin/audit?${params}`);
-  const names = new Map(accountsKnown().map((a) => [a.username.toLowerCase(), a.displayName]));
+  const names = namesOf(accountsKnown());
   replace(
     byId("audit-body"),
-    ...entries.map((e) => {
-      const name = names.get(e.actor.toLowerCase());
-      return el(
+    ...entries.map((e) =>
+      el(
         "tr",
         { "data-action": e.action },
         el("td", { class: "nowrap" }, localTime(e.at)),
-        el("td", { class: "nowrap" }, name ? `${name}（${e.actor}）` : e.actor),
+        el("td", { class: "nowrap" }, personLabel(e.actor, names)),
         el("td", { class: "nowrap" }, auditActionLabel(e.action)),
         el("td", { class: "wide" }, e.detail),
-      );
-    }),
+      ),
+    ),
   );
 }
 

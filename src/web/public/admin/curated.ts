@@ -1,6 +1,6 @@
 import type { DocumentOutline } from "../../../app/types.js";
 import type { CuratedAnswer } from "../../../store/types.js";
-import { byId, el, fetchJson, replace } from "../dom.js";
+import { byId, el, replace } from "../dom.js";
 import { localTime } from "../labels.js";
 import { recordChoices } from "../outline-tree.js";
 import { call, jsonInit } from "../session.js";
@@ -11,7 +11,7 @@ let recordLabels = new Map<string, string>();
 let editing: number | undefined;
 
 export async function loadRecords(): Promise<void> {
-  const outline = (await fetchJson<DocumentOutline[]>("/api/outline")).data;
+  const outline = await call<DocumentOutline[]>("/api/outline");
   const choices = recordChoices(outline);
   recordLabels = new Map(choices.map((c) => [c.recordId, c.label]));
   const select = byId<HTMLSelectElement>("curated-record");

@@ -1,7 +1,8 @@
 import type { QueryLogEntry, UsageStats } from "../../../store/types.js";
 import { byId, el, replace } from "../dom.js";
-import { CHANNEL_LABELS, FEEDBACK_REASON_LABELS, localTime, queryResultLabel } from "../labels.js";
+import { CHANNEL_LABELS, FEEDBACK_REASON_LABELS, localTime, namesOf, personLabel, queryResultLabel } from "../labels.js";
 import { call } from "../session.js";
+import { accountsKnown } from "./accounts.js";
 
 /** The 查询日志 tab: search, filters, date range, paging and export of the query log. */
 
@@ -59,6 +60,7 @@ export async function loadQueries(actions: QueryActions): Promise<void> {
         )
       : null,
   );
+  const names = namesOf(accountsKnown());
   replace(
     byId("queries-body"),
     ...queries.map((q) => {
@@ -75,6 +77,7 @@ export async function loadQueries(actions: QueryActions): Promise<void> {
         { "data-query": String(q.id) },
         el("td", { class: "nowrap" }, localTime(q.at)),
         el("td", { class: "nowrap" }, CHANNEL_LABELS[q.channel] ?? q.channel),
+        el("td", { class: "nowrap asked-by" }, q.askedBy ? personLabel(q.askedBy, names) : ""),
         el("td", { class: "wide" }, q.question),
         el("td", { class: `nowrap${weak ? " warn" : ""}` }, result),
         el("td", { class: "num" }, q.confidence.toFixed(2)),
