@@ -8,6 +8,8 @@ import { PASSWORD, ROOT, sessionHeaders } from "./support/console.js";
 import { STAFF, VIEWPORTS, askOnStaffPage as ask, browserSuite, openStaffPage, type Viewport } from "./support/browser.js";
 
 const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
+/** Close to two measures at once (counterfeits of a brand, and goods at the border): the engine asks back. */
+const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 
 const web = browserSuite({ screenshotPrefix: "staff", console: { copyCorpus: true } });
 
@@ -21,6 +23,11 @@ async function apiAnswer(question: string): Promise<Answer> {
     body: JSON.stringify({ question }),
   });
   return AnswerSchema.parse(await response.json());
+}
+
+/** Starts a corpus test from the outline alone, even after one that failed half-way. */
+async function withoutSubsidy(): Promise<void> {
+  if (web.app.service.documents().some((d) => d.file === "subsidy.docx")) expect((await web.app.service.removeDocument("subsidy.docx")).ok).toBe(true);
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -155,6 +162,8 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     expect(copied).toContain("征求意见稿");
     // Each fact once: the units are named once, in the short answer.
     expect(copied.split("泰安银保监分局").length - 1).toBeLessThanOrEqual(2);
+    // A long question does not widen the page: 本窗口查询记录 cuts it short, nothing scrolls sideways.
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(VIEWPORTS[viewport].width);
   });
 
   it("offers a 短信版 of at most 70 characters from the short answer", async () => {
@@ -354,6 +363,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
 
   // corpus changes
   it("refreshes the outline and the units when the window regains focus after the index changed", async () => {
+    await withoutSubsidy();
     const page = await open(viewport);
     await expect(page.locator("#outline").textContent()).resolves.not.toContain("泰安市专利资助办法");
     const published = await web.app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
@@ -371,6 +381,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
   });
 
   it("refreshes the open page every 30 seconds by itself: a published document appears, a removed one disappears", async () => {
+    await withoutSubsidy();
     // The page's own timer, on a clock the test moves: no focus, no visibility change, no reload.
     const page = await open(viewport, (p) => p.clock.install());
     const published = await web.app.service.publishDocument("subsidy.docx", fs.readFileSync(SUBSIDY_DOCX));
@@ -390,56 +401,50 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
   });
 
   // a question back
-  it("shows a question back's measures as buttons under 您是想问……, and re-asks the same question from the one picked", async () => {
-    const police = web.app.service.unit("市公安局")!.records;
-    const [first, second] = [police[0]!, police[1]!];
-    const question = "知识产权犯罪的事找谁";
-    const real = await apiAnswer(question);
-    // The engine's question back, as the contract gives it (answer-schema.ts `parts.choices`).
-    const questionBack: Answer = {
-      ...real,
-      kind: "clarify",
-      citations: [],
-      answer: "您是想问以下哪一项？",
-      parts: {
-        ...real.parts,
-        lead: "您是想问以下哪一项？",
-        spoken: "",
-        quotes: [],
-        units: [],
-        refs: [],
-        refusal: { reason: "您是想问以下哪一项？", examples: [] },
-        draftNote: undefined,
-        choices: [first, second].map((r) => ({ id: r.id, title: r.title, citeAs: `《泰安市知识产权强市建设纲要》「${r.title}」`, documentShort: "泰安市知识产权强市建设纲要" })),
-      },
-    };
+  it("shows a question back's measures as buttons under 您是想问……, and re-asks the same question from the one clicked or typed", async () => {
+    const expected = await apiAnswer(CLOSE_CALL);
+    expect(expected.kind).toBe("clarify");
+    const offered = expected.parts.choices!;
+    expect(offered.length).toBeGreaterThanOrEqual(2);
     const page = await open(viewport);
     const bodies: unknown[] = [];
-    await page.route("**/api/ask", async (route) => {
-      const body = route.request().postDataJSON() as { context?: { chosenRecordId?: string } };
-      bodies.push(body);
-      if (body.context?.chosenRecordId) return route.continue();
-      return route.fulfill({ contentType: "application/json", body: JSON.stringify(AnswerSchema.parse(questionBack)) });
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/ask")) bodies.push(request.postDataJSON());
     });
-    await ask(page, question);
-    await expect(page.locator("#answer .answer-text").textContent()).resolves.toBe("您是想问以下哪一项？");
-    // The question once, the choices under it; nothing to copy, print or rate before one is picked.
-    await expect(page.locator("#answer .refusal-reason").count()).resolves.toBe(0);
-    await expect(page.locator("#answer ol.choices .choice-title").allTextContents()).resolves.toEqual([first.title, second.title]);
-    await expect(page.locator("#answer ol.choices .choice-where").allTextContents()).resolves.toEqual(["《泰安市知识产权强市建设纲要》", "《泰安市知识产权强市建设纲要》"]);
-    for (const hidden of ["#copy-reply", "#print-notice", ".feedback-box"]) expect(await page.locator(`#answer ${hidden}`).count(), hidden).toBe(0);
-    const choice = await page.locator("#answer ol.choices button").nth(1).boundingBox();
-    expect(choice!.y + choice!.height).toBeLessThanOrEqual(VIEWPORTS[viewport].height);
+    await ask(page, CLOSE_CALL);
+    await expect(page.locator("#answer").getAttribute("data-kind")).resolves.toBe("clarify");
+    await expect(page.locator("#answer .answer-text").textContent()).resolves.toBe(expected.parts.lead);
+    expect(expected.parts.lead).toContain("您是想问");
+    // The choices under the question, each with its units; nothing to copy, print or rate, no evidence, before one is picked.
+    await expect(page.locator("#answer ol.choices .choice-title").allTextContents()).resolves.toEqual(offered.map((c) => c.title));
+    await expect(page.locator("#answer ol.choices .choice-units").allTextContents()).resolves.toEqual(expected.citations.map((c) => `责任单位：${c.units.join("、")}`));
+    for (const hidden of ["#copy-reply", "#print-notice", ".feedback-box", "details.evidence"]) expect(await page.locator(`#answer ${hidden}`).count(), hidden).toBe(0);
+    const last = await page.locator("#answer ol.choices button").last().boundingBox();
+    expect(last!.y + last!.height).toBeLessThanOrEqual(VIEWPORTS[viewport].height);
     await shot(page, `question-back-${viewport}`, false);
 
+    const second = offered[1]!;
     await page.locator("#answer ol.choices button", { hasText: second.title }).click();
-    await page.locator("#answer:not(.stale) .answer-text", { hasText: /\S/ }).waitFor();
-    await page.waitForFunction(() => document.querySelector("#answer")?.getAttribute("data-kind") !== "clarify");
-    expect(bodies.at(-1)).toEqual({ question, context: { chosenRecordId: second.id } });
-    // The pick takes the question back's place: no earlier turn, and the next question follows up the answer.
+    await page.locator("#answer:not(.stale)[data-kind]:not([data-kind='clarify']) .answer-text").waitFor();
+    expect(bodies.at(-1)).toEqual({ question: CLOSE_CALL, context: { chosenRecordId: second.id } });
+    await expect(page.locator("#answer .citation").getAttribute("data-record")).resolves.toBe(second.id);
+    await expect(page.locator("#answer .citation .measure").textContent()).resolves.toBe(second.title);
+    // The pick takes the question back's place: no earlier turn, and it is an answer to copy and rate.
     await expect(page.locator("#earlier").isHidden()).resolves.toBe(true);
     await expect(page.locator("#answer #copy-reply").count()).resolves.toBe(1);
-    expect(web.app.service.queries({ limit: 1 })[0]).toMatchObject({ question, askedBy: STAFF.username });
+    await expect(page.locator("#answer .feedback-box").count()).resolves.toBe(1);
+    expect(web.app.service.queries({ limit: 1 })[0]).toMatchObject({ question: CLOSE_CALL, askedBy: STAFF.username, kind: expect.not.stringMatching("clarify") });
+    await shot(page, `question-back-picked-${viewport}`, false);
+
+    // Typed instead of clicked: 「第一个」 after the question back answers it from the first measure.
+    await page.click("#new-topic");
+    await ask(page, CLOSE_CALL);
+    await page.fill("#question", "第一个");
+    await page.press("#question", "Enter");
+    await page.locator("#answer:not(.stale)[data-kind]:not([data-kind='clarify']) .answer-text").waitFor();
+    await expect(page.locator("#answer .question").textContent()).resolves.toBe(`问：${CLOSE_CALL}`);
+    await expect(page.locator("#answer .citation").getAttribute("data-record")).resolves.toBe(offered[0]!.id);
+    await expect(page.locator("#earlier").isHidden()).resolves.toBe(true);
   });
 });
 

@@ -132,7 +132,7 @@ function evidence(view: AnswerView, actions: AnswerActions): HTMLElement | null 
   const { answer } = view;
   const { parts } = answer;
   const [first] = answer.citations;
-  if (!first || parts.listing || answer.status !== "answered") return null;
+  if (!first || parts.listing || answer.status !== "answered" || isQuestionBack(answer)) return null;
   const asked = askedUnits(view);
   const open = () => actions.openRecord(first.id, { quotes: parts.quotes, units: asked });
   return el(
@@ -197,11 +197,15 @@ function choiceWhere(choice: NonNullable<Answer["parts"]["choices"]>[number]): s
   return choice.documentShort ? `《${choice.documentShort}》` : "";
 }
 
-/** A question back's choices ("您是想问……"): each asks the same question again, answered from that measure. */
+/**
+ * A question back's choices ("您是想问……"), best first: each with where it is written and its units (the
+ * question back cites its choices), and a click asks the same question again, answered from that measure.
+ */
 function choices(view: AnswerView, actions: AnswerActions): HTMLElement | null {
   const { answer } = view;
   const offered = answer.parts.choices;
   if (!offered?.length) return null;
+  const unitsOf = (id: string) => answer.citations.find((c) => c.id === id)?.units ?? [];
   return el(
     "ol",
     { class: "choices", "aria-label": "请选择要问的措施" },
@@ -214,6 +218,7 @@ function choices(view: AnswerView, actions: AnswerActions): HTMLElement | null {
           { type: "button", class: "choice", onclick: () => actions.choose(answer.question, choice.id) },
           el("span", { class: "choice-title" }, choice.title),
           choiceWhere(choice) ? el("span", { class: "choice-where muted small" }, choiceWhere(choice)) : null,
+          unitsOf(choice.id).length ? el("span", { class: "choice-units muted small" }, `责任单位：${unitsOf(choice.id).join("、")}`) : null,
         ),
       ),
     ),
@@ -238,11 +243,14 @@ function refusal(view: AnswerView, actions: AnswerActions): HTMLElement | null {
   );
 }
 
-/** The line to read out first: the spoken version, or the lead (a refusal's, a question back's). */
-const shortAnswer = (answer: Answer) => answer.parts.spoken || answer.parts.lead;
-
 /** A question back asks which measure is meant: nothing to copy, print or rate until one is picked. */
 export const isQuestionBack = (answer: Answer) => answer.kind === "clarify" || Boolean(answer.parts.choices?.length);
+
+/**
+ * The line shown first: the spoken version to read out, or the lead (a refusal's). A question back shows
+ * its question (您是想问哪一项？), with the measures as buttons under it rather than named in a sentence.
+ */
+const shortAnswer = (answer: Answer) => (isQuestionBack(answer) ? answer.parts.lead : answer.parts.spoken || answer.parts.lead);
 
 /**
  * One answer as the window worker reads it: the short answer to read aloud

@@ -1,6 +1,6 @@
 import type { DocumentOutline, Health } from "../../app/types.js";
 import type { PolicyRecord, UnitEntry } from "../../corpus/types.js";
-import type { Answer, AnswerContext } from "../../engine/answer-schema.js";
+import { type Answer, type AnswerContext, contextFrom } from "../../engine/answer-schema.js";
 import type { ConsoleSettings } from "../api-routes.js";
 import { type AnswerActions, answerCard, isQuestionBack } from "./answer-view.js";
 import { ApiError, byId, el, fetchJson, replace } from "./dom.js";
@@ -48,9 +48,9 @@ let indexVersion: string | undefined;
 
 function contextForNext(): AnswerContext | undefined {
   const last = turns.at(-1)?.answer;
-  // A question back is not a topic to follow up: the next question starts afresh unless a choice is picked.
-  if (!last || last.status !== "answered" || isQuestionBack(last)) return undefined;
-  return { previousQuestion: last.question, previousCitationIds: last.citations.map((c) => c.id) };
+  // After a question back this carries its measures, so that a typed 「2」 or 「第二个」 picks one.
+  if (!last || last.status !== "answered") return undefined;
+  return contextFrom(last);
 }
 
 function setStatus(text: string, kind: "info" | "error" = "info"): void {
@@ -178,9 +178,9 @@ async function run(question: string, mode: AskMode): Promise<void> {
     const id = Number(response.headers.get("X-Query-Id"));
     const named = response.headers.get("X-Asked-Unit");
     const turn = { answer: data, queryId: Number.isInteger(id) && id > 0 ? id : null, ...(named ? { askedUnit: decodeURIComponent(named) } : {}) };
-    // The pick answers the question back: it takes that turn's place rather than following it.
+    // A pick (clicked, or typed 「2」) answers the question back: it takes that turn's place rather than following it.
     const previous = turns.at(-1)?.answer;
-    if (mode.chosenRecordId && previous && isQuestionBack(previous)) turns.pop();
+    if (previous && isQuestionBack(previous) && !isQuestionBack(data) && data.question === previous.question) turns.pop();
     turns.push(turn);
     closeRecord();
     showAnswer(data, turn.queryId, turn.askedUnit);
