@@ -86,6 +86,8 @@ const MAX_CHOICES = 3;
 /** A reply that picks one of the measures listed before: 1, 第二个, 选3. */
 const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
 
+/** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
+const BARE_DETAIL_CHARS = 12;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
 const PREVIOUS_TURN_BOOST = 0.03;
 
@@ -273,7 +275,9 @@ export class PolicyEngine {
       return { answer, candidates: previous, analysis };
     }
     // The same message with no turn before it (a first message, after /reset or once the turn expired): ask which policy is meant.
-    if (previous.length === 0 && !hasTopic && !namesUnit && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail)) {
+    // Only a message that says nothing but the detail (需要什么材料？): 「我们育出个新品种，有没有奖励」 tells its own topic.
+    const onlyTheDetail = asksOnlyDetail && [...question].length <= BARE_DETAIL_CHARS;
+    if (previous.length === 0 && !hasTopic && !namesUnit && analysis.offTopic.length === 0 && (analysis.followUpCue || onlyTheDetail)) {
       return { answer: composeWhichPolicy(question, this.examples), candidates: [], analysis };
     }
 
@@ -295,7 +299,7 @@ export class PolicyEngine {
         return (
           levelWeight(meta, focus, this.home) *
           genreWeight(meta, analysis, named, r.documentId) *
-          specificsWeight(`${r.title}${r.text}`, analysis.specifics) *
+          specificsWeight(`${r.title}${r.text}`, analysis.specifics, analysis.text) *
           (titled.get(r.documentId) ?? 1)
         );
       }),

@@ -1,5 +1,6 @@
 import type { DocumentMeta, PolicyDocument } from "../corpus/types.js";
 import type { QuestionAnalysis } from "./question.js";
+import { rankedSpecifics } from "./specifics.js";
 
 /**
  * Documents that set out details (办法, 细则, 标准, 通知, 指南, 规程, 解读):
@@ -11,6 +12,8 @@ const DETAIL_GENRE = /(办法|细则|标准|通知|指南|规程|解读|问答|�
 const GENRE_WORDS = ["纲要", "办法", "细则", "方案", "意见", "规程", "解读", "清单", "通知", "标准", "指南", "规划"];
 
 const DETAIL_WITHOUT_SPECIFICS = 0.85;
+/** …and a question asking an amount, a deadline, a phone or an address (几个工作日, 收费吗) belongs first with the documents that set details out. */
+const DETAIL_WITH_SPECIFICS = 1.15;
 const NAMED_DOCUMENT = 1.3;
 
 /** Ids of the documents a question names by their kind (纲要有要求吗), when that picks out a few of them. */
@@ -61,5 +64,7 @@ export function documentsTitled(question: string, distinctive: ReadonlyMap<strin
 export function genreWeight(meta: DocumentMeta, question: QuestionAnalysis, named: ReadonlySet<string>, documentId?: string): number {
   if (documentId && named.has(documentId)) return NAMED_DOCUMENT;
   if (named.size > 0) return 1;
-  return question.specifics.length === 0 && DETAIL_GENRE.test(meta.short) ? DETAIL_WITHOUT_SPECIFICS : 1;
+  if (!DETAIL_GENRE.test(meta.short)) return 1;
+  if (question.specifics.length === 0) return DETAIL_WITHOUT_SPECIFICS;
+  return rankedSpecifics(question.specifics, question.text).length > 0 ? DETAIL_WITH_SPECIFICS : 1;
 }

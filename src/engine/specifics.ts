@@ -50,6 +50,13 @@ export function givesSpecific(text: string, specific: Specific): boolean {
 
 /** Details whose presence in a text marks it as the one to answer with: the procedure is left out, as 怎么办 asks it of every measure. */
 const RANKED_SPECIFICS: readonly Specific[] = ["amount", "deadline", "phone", "address"];
+/** The details asked that decide ranking: an amount, a deadline, a phone, an address (not 怎么办's procedure). */
+export function rankedSpecifics(asked: readonly Specific[], question: string): Specific[] {
+  // 有没有资助 asks whether there is a policy; 补多少, 资助标准 ask the amount.
+  return asked.filter((s) => RANKED_SPECIFICS.includes(s) && (s !== "amount" || ASKS_QUANTITY.test(question)));
+}
+const ASKS_QUANTITY = /(多少|几|金额|额度|比例|标准|上限|最高|封顶|多大|收费|费用)/;
+
 /** The most a record's weight grows for giving every detail asked. */
 const GIVES_ASKED_BONUS = 0.2;
 
@@ -58,8 +65,8 @@ const GIVES_ASKED_BONUS = 0.2;
  * that gives them ranks above text on the same topic that does not, up to
  * 1 + {@link GIVES_ASKED_BONUS} when it gives every one asked.
  */
-export function specificsWeight(text: string, asked: readonly Specific[]): number {
-  const ranked = asked.filter((s) => RANKED_SPECIFICS.includes(s));
+export function specificsWeight(text: string, asked: readonly Specific[], question: string): number {
+  const ranked = rankedSpecifics(asked, question);
   if (ranked.length === 0) return 1;
   const given = ranked.filter((s) => givesSpecific(text, s)).length;
   return 1 + (GIVES_ASKED_BONUS * given) / ranked.length;

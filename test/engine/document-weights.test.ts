@@ -19,11 +19,12 @@ describe("weights of records across documents", () => {
   });
 
   it("ranks text giving the amount or deadline asked above text that does not, and leaves other questions alone", () => {
-    expect(specificsWeight("申报截止时间为每年10月31日。", ["deadline"])).toBeGreaterThan(specificsWeight("完善资助政策。", ["deadline"]));
-    expect(specificsWeight("每件资助5000元，申报截止10月31日。", ["amount", "deadline"])).toBeCloseTo(1.2);
-    expect(specificsWeight("每件资助5000元。", ["amount", "deadline"])).toBeCloseTo(1.1);
-    expect(specificsWeight("每件资助5000元。", [])).toBe(1);
-    // 怎么办 asks a procedure of every measure: not a reason to prefer one.
-    expect(specificsWeight("提交申请材料。", ["procedure"])).toBe(1);
+    expect(specificsWeight("申报截止时间为每年10月31日。", ["deadline"], "哪天截止")).toBeGreaterThan(specificsWeight("完善资助政策。", ["deadline"], "哪天截止"));
+    expect(specificsWeight("每件资助5000元，申报截止10月31日。", ["amount", "deadline"], "补多少，哪天截止")).toBeCloseTo(1.2);
+    expect(specificsWeight("每件资助5000元。", ["amount", "deadline"], "补多少，哪天截止")).toBeCloseTo(1.1);
+    expect(specificsWeight("每件资助5000元。", [], "专利怎么申请")).toBe(1);
+    // 怎么办 asks a procedure of every measure, 有没有资助 whether there is a policy: neither is a reason to prefer one.
+    expect(specificsWeight("提交申请材料。", ["procedure"], "怎么办理")).toBe(1);
+    expect(specificsWeight("每件资助5000元。", ["amount"], "申请专利有没有资助")).toBe(1);
   });
 });
