@@ -97,7 +97,8 @@ function notSpecifiedNote(record: PolicyRecord, missing: readonly Specific[], qu
   // "Only a direction" is said of money and procedures: an outline names policies to make, not their terms.
   const asksTerms = missing.some((s) => s === "amount" || s === "procedure");
   const directionOnly = asksTerms && splitSentences(quoted).every((s) => DIRECTION_ONLY.test(s));
-  const who = record.units.length > 0 ? `请向责任单位（${record.units.join("、")}）咨询` : "请向相关主管部门咨询";
+  // The units stand in the answer's own line: the note points at them rather than naming them again.
+  const who = record.units.length > 0 ? "请向上述责任单位咨询" : "请向相关主管部门咨询";
   const source = `《${documents.meta(record.documentId).short}》`;
   return directionOnly ? `收录的文件中没有找到${what}：${source}在这方面只提出了工作方向；${who}，以其发布的具体政策为准。` : `收录的文件中没有找到${what}；${who}。`;
 }

@@ -62,6 +62,20 @@ const EXPANDED_WORD = 0.6;
 const TRANSLATED_WORD = 0.9;
 const ORIGINAL_BIGRAM = 0.35;
 
+/**
+ * Whether a question holds a lexicon word: anywhere for Chinese, at the start of an English word
+ * for Latin ones (patent meets patents; ai is not in tai'an, ip not in ship).
+ */
+function triggeredBy(text: string, word: string): boolean {
+  if (!/^[a-z0-9]/.test(word)) return text.includes(word);
+  let at = text.indexOf(word);
+  while (at >= 0) {
+    if (at === 0 || !/[a-z0-9]/.test(text[at - 1]!)) return true;
+    at = text.indexOf(word, at + 1);
+  }
+  return false;
+}
+
 export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary): QuestionAnalysis {
   const text = Tokenizer.normalize(question);
   const { tokenizer, lexicon, units } = vocabulary;
@@ -69,7 +83,7 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
   for (const group of lexicon.synonyms) {
-    const triggers = group.when.filter((w) => text.includes(w));
+    const triggers = group.when.filter((w) => triggeredBy(text, w));
     if (triggers.length === 0) continue;
     triggers.forEach((w) => cues.add(w));
     const weight = triggers.every((w) => !vocabulary.inCorpus(w)) ? TRANSLATED_WORD : EXPANDED_WORD;

@@ -33,7 +33,8 @@ describe("a subsidy schedule in a related document", () => {
   it("says the document does not give what it does not, naming that document's units, not the outline", async () => {
     const answer = await engine.answer("专利授权资助找哪个部门申请，电话多少？");
     expect(answer.citations[0]?.document).toBe("泰安市专利资助办法（测试样例）");
-    expect(answer.answer).toContain("没有找到联系电话等联系方式；请向责任单位（市市场监管局、市财政局）咨询");
+    expect(answer.answer).toContain("没有找到联系电话等联系方式；请向上述责任单位咨询");
+    expect(answer.parts.units.map((u) => u.name)).toEqual(["市市场监管局", "市财政局"]);
   });
 
   it("still answers outline questions from the outline, with no draft note missing", async () => {

@@ -24,7 +24,10 @@ describe("what the outline does not specify", () => {
     const answer = await engine.answer(question);
     expect(answer.status).toBe("answered");
     expect(answer.answer).toContain(notGiven);
-    expect(answer.answer).toContain(`请向责任单位（${units}）咨询`);
+    expect(answer.answer).toContain("请向上述责任单位咨询");
+    // Whom to ask is named once, on the units line the note points at.
+    expect(answer.answer).toContain(`责任单位：${units}`);
+    expect(answer.answer.split(units.split("、")[0]!).length - 1).toBe(1);
   });
 
   it("calls a policy the outline only names a direction, not a rule", async () => {

@@ -22,6 +22,14 @@ describe("messages as enterprises write them", () => {
     expect(answer.citations[0]?.title).toBe("建立知识产权运营机制");
   });
 
+  it("answers an English question on its subject in Chinese with the English note, English words matched as words", async () => {
+    // "ai" is not in "Tai'an": the question is about pledge loans, not artificial intelligence.
+    const answer = await engine.answer("How can my company get a loan in Tai'an using our patents as collateral?");
+    expect(answer.citations[0]?.title).toBe("建立知识产权运营机制");
+    expect(answer.parts.understoodAs).toMatch(/[A-Za-z]/);
+    expect((await engine.answer("Are there any rewards for registering trademarks in Tai'an?")).citations[0]?.title).toBe("强化知识产权政策导向");
+  });
+
   it("answers each question of a two-part message with its own measure, in order", async () => {
     const answer = await engine.answer("质押贷款找哪个部门？顺便问下专利导航是谁在做");
     expect(answer.kind).toBe("multi");
