@@ -239,7 +239,8 @@ export class PolicyEngine {
     const asked = documentAskedAbout(question, this.index.documents, titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents));
     if (asked) return { answer: composeDocumentFacts(question, asked, this.lookup), candidates: asked.records.slice(0, 1), analysis };
     const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
-    const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.length > 0;
+    // A cue that only names a unit (公安 in 「公安管不管这种事」) is no topic of its own.
+    const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.some((cue) => !this.units.resolve(cue));
     const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
 
     const scope = scopeOf(analysis);
@@ -263,7 +264,9 @@ export class PolicyEngine {
 
     // A short message with no topic of its own continues the conversation, unless it is about something else
     // ("今天天气怎么样？") or says nothing the corpus knows ("<b>x</b>").
-    const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= KNOWN_SHARE;
+    // "我们村的小米能搞吗" after an answer on 地理标志: the enterprise's own words for the same topic, in Chinese.
+    const ownWordsInChinese = (question.match(/[\u3400-\u9fff]/g) ?? []).length >= 4;
+    const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= KNOWN_SHARE || ownWordsInChinese;
     const asksOnlyDetail = !hasTopic && !namesUnit && analysis.specifics.length > 0;
     const isFollowUp =
       previous.length > 0 && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));

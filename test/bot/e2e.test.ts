@@ -17,6 +17,7 @@ import { BotProcess, eventually, FAKE_TOKEN } from "./support/bot-process.js";
 import { FakeTelegram, type BotMessage } from "./support/fake-telegram.js";
 import { htmlProblems, visibleText } from "./support/telegram-html.js";
 import { TelegramUser } from "./support/telegram-user.js";
+import { CLOSE_CALL } from "../helpers/close-call.js";
 
 const ADMIN_ID = 9001;
 const RATE_LIMIT = 10;
@@ -24,8 +25,6 @@ const OUTLINE_TITLE = "泰安市知识产权强市建设纲要（征求意见稿
 const PLEDGE_UNITS = ["市市场监管局", "市文化和旅游局", "泰安银保监分局"];
 const ADMIN_ONLY = "抱歉，这个操作仅限管理员使用。";
 const SEND_TEXT = "我只能回答文字问题";
-/** Told in an enterprise's words, close to two measures at once: the engine asks back which one is meant. */
-const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 
 /** What Telegram shows for a message: HTML rendered, plain text as is. */
 const seen = (m: BotMessage): string => (m.parseMode === "HTML" ? visibleText(m.text) : m.text);

@@ -9,11 +9,10 @@ import { BotProcess, eventually, FAKE_TOKEN } from "./support/bot-process.js";
 import { FakeTelegram, type BotMessage } from "./support/fake-telegram.js";
 import { visibleText } from "./support/telegram-html.js";
 import { TelegramUser } from "./support/telegram-user.js";
+import { CLOSE_CALL } from "../helpers/close-call.js";
 
 const PLEDGE = "建立知识产权运营机制";
 const MEDIATION = "加强知识产权纠纷调处";
-/** Close to two measures at once: the engine asks back which one is meant. */
-const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 const seen = (m: BotMessage): string => (m.parseMode === "HTML" ? visibleText(m.text) : m.text);
 
 let telegram: FakeTelegram;

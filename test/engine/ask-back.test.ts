@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextFrom } from "../../src/engine/answer-schema.js";
 import type { PolicyEngine } from "../../src/engine/engine.js";
 import { outlineEngine } from "./support.js";
+import { CLOSE_CALL } from "../helpers/close-call.js";
 
 let engine: PolicyEngine;
 let cleanup: () => Promise<void>;
@@ -9,9 +10,6 @@ beforeAll(async () => {
   ({ engine, cleanup } = await outlineEngine());
 });
 afterAll(() => cleanup());
-
-/** Told in an enterprise's words, close to two measures at once (counterfeits of a brand, and goods at the border). */
-const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 
 describe("asking back when the best measures are too close to call", () => {
   it("asks 您是想问 with two or three measures of different titles, each cited with its units", async () => {
