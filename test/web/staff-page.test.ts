@@ -6,10 +6,9 @@ import { type Answer, AnswerSchema } from "../../src/engine/answer-schema.js";
 import { LOW_CONFIDENCE } from "../../src/engine/confidence.js";
 import { PASSWORD, ROOT, sessionHeaders } from "./support/console.js";
 import { STAFF, VIEWPORTS, askOnStaffPage as ask, browserSuite, openStaffPage, type Viewport } from "./support/browser.js";
+import { CLOSE_CALL } from "../helpers/close-call.js";
 
 const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
-/** Close to two measures at once (counterfeits of a brand, and goods at the border): the engine asks back. */
-const CLOSE_CALL = "发现有人把仿冒我们品牌的货往国外运，在口岸能拦住吗";
 
 const web = browserSuite({ screenshotPrefix: "staff", console: { copyCorpus: true } });
 
