@@ -27,7 +27,23 @@ export function documentAskedAbout(question: string, documents: readonly PolicyD
     if (found) return found;
   }
   if (!ASKS_FACTS.test(question) || named.size !== 1) return undefined;
-  return documents.find((d) => named.has(d.id));
+  const document = documents.find((d) => named.has(d.id));
+  return document && namedAsItself(question, document.meta.short) ? document : undefined;
+}
+
+const DEMONSTRATIVE = /(这个|那个|该|这份|那份|本|此)$/;
+
+/**
+ * Whether the question names the document, not another of its kind: the words just before its kind
+ * (三年行动方案, 这个纲要) are its title's, or nothing is; 「商标品牌价值评价指南什么时候发布」 asks of a
+ * guideline a measure promises, not of the 办事指南 in the corpus.
+ */
+function namedAsItself(question: string, short: string): boolean {
+  const kind = /(纲要|办法|细则|方案|意见|规程|解读|清单|通知|标准|指南|规划)/.exec(question);
+  if (!kind) return true;
+  const before = question.slice(0, kind.index).replace(/[《》「」\s]/g, "");
+  const lead = before.slice(-2);
+  return lead.length === 0 || DEMONSTRATIVE.test(before) || short.includes(lead);
 }
 
 const STATUS_NAMES = { draft: "征求意见稿（尚未正式施行）", official: "正式文件", repealed: "已废止" } as const;

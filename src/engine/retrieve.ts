@@ -1,7 +1,7 @@
 import type { PolicyRecord } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { QuestionAnalysis } from "./question.js";
-import { givesSpecific } from "./specifics.js";
+import { givesSpecific, headingNamesDetailAsked } from "./specifics.js";
 
 export type RetrievalMode = "hybrid" | "vector" | "lexical";
 
@@ -84,6 +84,8 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   if (/牵头/.test(question.text) && (record.unitRoles?.lead.length ?? 0) > 0) factor += 0.25;
   // The question's own phrase written out in the record ("商标国际注册") is better evidence than synonyms of its words.
   if (sharesPhrase(record, question.text)) factor += 0.15;
+  // "申报截止到什么时候": the section headed 申报时间 (a heading written to name it, not a derived title).
+  if (!record.titleDerived && headingNamesDetailAsked(record.title, question.text)) factor += 0.25;
   // One row of a schedule answers an amount or a standard; a general question about the topic belongs with the measure.
   if (record.kind === "table") factor -= 0.3;
   return factor;

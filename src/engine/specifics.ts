@@ -71,3 +71,22 @@ export function specificsWeight(text: string, asked: readonly Specific[], questi
   const given = ranked.filter((s) => givesSpecific(text, s)).length;
   return 1 + (GIVES_ASKED_BONUS * given) / ranked.length;
 }
+
+/**
+ * How a question asks a kind of detail, and how a heading names the section that gives it:
+ * 截止到什么时候 ↔ 申报时间, 要交哪些材料 ↔ 申报材料, 需要什么条件 ↔ 申报条件, 交到哪个部门 ↔ 受理部门.
+ */
+const DETAIL_HEADINGS: [asked: RegExp, heading: RegExp][] = [
+  [/(截止|什么时候|啥时候|何时|哪天|期限|多久|几个工作日|几天|时限)/, /(时间|期限|时限|日期|截止)/],
+  [/(材料|资料|准备什么|交什么|交哪些|带什么)/, /(材料|资料)/],
+  [/(条件|资格|哪些单位可以|谁能申请|谁可以申请|门槛|最少要|至少要)/, /(条件|资格|对象|适用范围)/],
+  [/(流程|步骤|程序|怎么申请|如何申请|怎么办理|如何办理|手续)/, /(流程|程序|步骤|办理|提出申请)/],
+  [/(补多少|多少钱|金额|额度|比例|奖励多少|资助多少|支持多少|能拿多少|多少支持|给多少)/, /(标准|金额|额度|支持|资助|奖励|补助)/],
+  [/(哪个部门|哪些部门|交到哪|交给|交哪|受理|找谁|联系|电话)/, /(受理|部门|联系|咨询)/],
+  [/(收费|收钱|要钱|免费)/, /(收费|费用|服务内容)/],
+];
+
+/** Whether a section's own heading names the kind of detail the question asks (申报时间 for 截止到哪天). */
+export function headingNamesDetailAsked(heading: string, question: string): boolean {
+  return DETAIL_HEADINGS.some(([asked, named]) => asked.test(question) && named.test(heading));
+}

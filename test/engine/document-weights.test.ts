@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PolicyDocument } from "../../src/corpus/types.js";
 import { distinctiveTitleWords, documentsTitled } from "../../src/engine/genre.js";
-import { specificsWeight } from "../../src/engine/specifics.js";
+import { headingNamesDetailAsked, specificsWeight } from "../../src/engine/specifics.js";
 
 const doc = (id: string, short: string) => ({ id, meta: { short, level: "municipal", status: "official" } }) as unknown as PolicyDocument;
 /** Words as a segmenter would give them for these titles. */
@@ -26,5 +26,14 @@ describe("weights of records across documents", () => {
     // 怎么办 asks a procedure of every measure, 有没有资助 whether there is a policy: neither is a reason to prefer one.
     expect(specificsWeight("提交申请材料。", ["procedure"], "怎么办理")).toBe(1);
     expect(specificsWeight("每件资助5000元。", ["amount"], "申请专利有没有资助")).toBe(1);
+  });
+
+  it("knows the heading that names the detail asked: 申报时间 for a deadline, 申报材料 for materials, 受理部门 for where to hand in", () => {
+    expect(headingNamesDetailAsked("申报时间", "品牌机构培育项目申报截止到什么时候")).toBe(true);
+    expect(headingNamesDetailAsked("申报材料", "要交哪些材料")).toBe(true);
+    expect(headingNamesDetailAsked("申报条件", "专利代理师最少要几个人")).toBe(true);
+    expect(headingNamesDetailAsked("受理部门", "材料交到哪个部门")).toBe(true);
+    expect(headingNamesDetailAsked("申报材料", "品牌机构培育项目申报截止到什么时候")).toBe(false);
+    expect(headingNamesDetailAsked("建立知识产权运营机制", "专利质押贷款截止到什么时候")).toBe(false);
   });
 });
