@@ -29,6 +29,7 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     ["我们起诉别人侵犯专利，判了没有", "具体案件的进展"],
     ["中院那个专利案件什么时候开庭", "具体案件的进展"],
     ["我的专利申请进展到哪了", "具体案件的进展"],
+    ["想向检察院举报村干部贪污，怎么举报", "纪检监察和信访"],
   ])("recognises %s as %s", (question, topic) => {
     expect(topicOf(question)).toBe(topic);
   });
@@ -46,6 +47,8 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     "专利质押贷款利率是多少",
     "被人侵权了能不能找人调解",
     "专力质压代款咋弄",
+    "品牌机构培育项目要交哪些材料？社保证明要几个月的",
+    "检察院对知识产权犯罪怎么处理",
     "你好",
   ])("does not trap the IP question %s", (question) => {
     expect(nearTopicTrap(question, lexicon)).toBeUndefined();
