@@ -4,8 +4,10 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/engine/answer-schema.js";
-import { browserSuite } from "./support/browser.js";
-import { ADMIN_TOKEN, PASSWORD, ROOT, sessionHeaders } from "./support/console.js";
+import { LOW_CONFIDENCE } from "../../src/engine/confidence.js";
+import { localDay } from "../../src/web/public/labels.js";
+import { browserSuite, VIEWPORTS } from "./support/browser.js";
+import { ADMIN_TOKEN, PASSWORD, ROOT, sessionHeaders, startTestConsole } from "./support/console.js";
 
 const SUBSIDY_DOCX = path.join(ROOT, "test/fixtures/subsidy.docx");
 const ADMIN = { username: "zhou.admin", name: "周管理" };
@@ -203,6 +205,49 @@ describe("query log", () => {
     expect(web.app.service.auditLog({ action: "queries.export" }).map((e) => e.actor)).toEqual([ADMIN.username, ADMIN.username]);
   });
 
+  it("pages the log 50 at a time, limits it to a date range, and lists a low-confidence answer under 低置信度", async () => {
+    // A question the engine answers with little confidence (the first of these that it does).
+    const weak: string[] = [];
+    for (const question of ["农村合作社的牌子", "网上店铺卖假货平台管吗", "我们想去国外参展需要注意什么"]) {
+      const answer = await answerTo(question);
+      if (answer.status === "answered" && answer.confidence < LOW_CONFIDENCE) weak.push(question);
+    }
+    expect(weak.length, "no question of the list is answered with low confidence any more").toBeGreaterThan(0);
+    for (let i = 0; i < 55; i++) await web.app.service.ask(`专利质押融资找谁？第${i + 1}次`, { channel: "web", userRef: ASKER });
+    const total = web.app.service.countQueries();
+    const pages = Math.ceil(total / 50);
+
+    const page = await adminPage("queries");
+    await page.locator("#page-info", { hasText: `第 1 / ${pages} 页，共 ${total} 条` }).waitFor();
+    expect(await page.locator("#queries-body tr").count()).toBe(50);
+    await expect(page.locator("#page-prev").isDisabled()).resolves.toBe(true);
+    await page.click("#page-next");
+    await page.locator("#page-info", { hasText: `第 2 / ${pages} 页` }).waitFor();
+    expect(await page.locator("#queries-body tr").count()).toBe(pages === 2 ? total - 50 : 50);
+    await shot(page, "queries-page-2");
+
+    const today = localDay(0);
+    await page.fill("#query-from", localDay(1));
+    await page.click("#query-form button[type=submit]");
+    await page.locator("#page-info", { hasText: "共 0 条" }).waitFor();
+    await page.fill("#query-from", "");
+    await page.fill("#query-to", localDay(-1));
+    await page.click("#query-form button[type=submit]");
+    await page.locator("#page-info", { hasText: "共 0 条" }).waitFor();
+    await page.fill("#query-from", today);
+    await page.fill("#query-to", today);
+    await page.click("#query-form button[type=submit]");
+    await page.locator("#page-info", { hasText: `第 1 / ${pages} 页，共 ${total} 条` }).waitFor();
+    // The export follows the range too.
+    await expect(page.locator("#export-csv").getAttribute("href")).resolves.toContain(`from=${today}&to=${today}`);
+
+    await page.selectOption("#query-filter", "low_confidence");
+    await page.locator("#queries-body tr", { hasText: weak[0]! }).first().waitFor();
+    const results = new Set(await page.locator("#queries-body tr td:nth-child(5)").allTextContents());
+    expect(results).toEqual(new Set(["低置信度"]));
+    await shot(page, "queries-low-confidence");
+  });
+
   it("draws the dashboard's charts", async () => {
     const page = await adminPage("stats", { phone: true });
     await page.locator("#stats-summary[data-total]").waitFor();
@@ -354,5 +399,75 @@ describe("documents, curated answers and audit", () => {
     for (const label of ["登录成功", "登录失败", "发布文档", "修改同义词", "重新索引", "新增精选答复", "导出问答记录"]) expect(labels, label).toContain(label);
     expect([...labels].some((l) => /^[a-z._]+$/.test(l))).toBe(false);
     await shot(page, "audit");
+  });
+});
+
+describe.each(["desktop", "phone"] as const)("every tab on %s", (viewport) => {
+  it("opens each tab in Chinese, with headers on one line and nothing but tables scrolling sideways; loading pages logs nothing", async () => {
+    const page = await adminPage("documents", { phone: viewport === "phone" });
+    const audited = web.app.service.auditLog(5000).length;
+    const width = VIEWPORTS[viewport].width;
+    for (const tab of ["documents", "queries", "stats", "hittest", "lexicon", "accounts", "audit", "curated"]) {
+      await page.click(`[data-tab='${tab}']`);
+      await page.locator(`#tab-${tab}`).waitFor({ state: "visible" });
+      await page.waitForLoadState("networkidle");
+      expect(page.url()).toMatch(new RegExp(`#${tab}$`));
+      await expect(page.locator("#page-error").isHidden(), tab).resolves.toBe(true);
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth),
+        tab,
+      ).resolves.toBeLessThanOrEqual(width);
+      for (const th of await page.locator(`#tab-${tab} th`).all()) {
+        if (await th.isVisible()) expect((await th.boundingBox())!.height, `${tab}: ${await th.textContent()}`).toBeLessThan(40);
+      }
+      await shot(page, `tab-${tab}-${viewport}`);
+    }
+    // The documents table says when each document is dated.
+    await page.click("[data-tab='documents']");
+    await expect(page.locator("#documents-body tr td:nth-child(4)").first().textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$|\d{4}年/);
+    // Reloading the page, tab by tab, is no sign-in: the audit log only grows by what was done.
+    await page.reload();
+    await page.locator("body[data-ready='1']").waitFor();
+    expect(web.app.service.auditLog(5000).length).toBe(audited);
+  });
+
+  it("shows the re-index progress while the old index keeps answering", async () => {
+    const page = await adminPage("documents", { phone: viewport === "phone" });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/admin/jobs/*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.click("#reindex");
+    await page.locator("#job-text", { hasText: "旧索引继续服务" }).waitFor();
+    expect((await answerTo("专利质押融资找谁？")).citations[0]?.units).toContain("泰安银保监分局");
+    await shot(page, `reindex-running-${viewport}`);
+    release();
+    await page.locator("#job-text[data-state='done']").waitFor({ timeout: 60_000 });
+    await expect(page.locator("#job-text").textContent()).resolves.toMatch(/^重新索引完成：\d+ 个文档，\d+ 条措施/);
+    await shot(page, `reindex-done-${viewport}`);
+  });
+});
+
+describe("the login page", () => {
+  it("shows who is signed in, and without ADMIN_TOKEN says how to create the first admin", async () => {
+    const page = await web.open("/login", { as: ADMIN.username });
+    await page.locator("#signed-in", { hasText: `${ADMIN.name}（${ADMIN.username}，管理员）` }).waitFor();
+    await expect(page.locator("#go-admin").isVisible()).resolves.toBe(true);
+    await shot(page, "login-signed-in");
+
+    const bare = await startTestConsole({ adminToken: null });
+    try {
+      await page.goto(bare.url + "/login");
+      await page.locator("#no-admin", { hasText: "请在服务器上设置 ADMIN_TOKEN" }).waitFor();
+      await expect(page.locator("#first-admin").isHidden()).resolves.toBe(true);
+      await shot(page, "login-no-admin");
+      expect(
+        bare.logs.some((l) => l.msg === "no admin account yet and ADMIN_TOKEN is not set: set ADMIN_TOKEN (16+ characters) and restart to create the first admin at /login"),
+      ).toBe(true);
+    } finally {
+      await bare.stop();
+    }
   });
 });

@@ -265,8 +265,10 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     const page = await open(viewport);
     const max = web.app.config.MAX_QUESTION_CHARS;
     await expect(page.locator("#counter").textContent()).resolves.toBe(`0 / ${max}`);
+    await shot(page, `start-${viewport}`);
     await page.click("#ask-button");
     await expect(page.locator("#status.error").textContent()).resolves.toBe("请输入问题。");
+    await shot(page, `empty-question-${viewport}`, false);
 
     await page.locator("#question").pressSequentially("专利质押贷款");
     await page.keyboard.press("Shift+Enter");
@@ -281,6 +283,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await expect(page.locator("#counter.over").textContent()).resolves.toBe(`${max + 1} / ${max}`);
     await page.press("#question", "Enter");
     await expect(page.locator("#status.error").textContent()).resolves.toContain(`最多 ${max} 个字`);
+    await expect(page.locator("#status.error").textContent()).resolves.not.toMatch(/[A-Za-z]/);
     expect(web.app.service.queries({ limit: 1 })[0]?.id).toBe(before);
     await shot(page, `too-long-${viewport}`, false);
   });
@@ -297,6 +300,7 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.locator("body.ready").waitFor();
     await ask(page, "专利质押贷款怎么办理？");
     await page.locator("#answer .low-confidence", { hasText: "匹配度较低" }).waitFor();
+    await shot(page, `low-confidence-${viewport}`, false);
     expect(LOW_CONFIDENCE).toBeLessThan(0.99);
   });
 
@@ -329,6 +333,41 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
       feedbackBy: STAFF.username,
     });
     await shot(page, `feedback-sent-${viewport}`, false);
+  });
+
+  // curated answers
+  it("proposes a curated answer from an answer, which waits for an admin", async () => {
+    const question = viewport === "desktop" ? "专利导航找谁？" : "专利导航项目找哪个部门？";
+    const expected = await apiAnswer(question);
+    const page = await open(viewport);
+    await ask(page, question);
+    await page.getByRole("button", { name: "提议为精选答复" }).click();
+    const draft = page.locator("#answer .proposal-form textarea");
+    await expect(draft.inputValue()).resolves.toBe(expected.parts.spoken);
+    await draft.fill(`${expected.parts.spoken}窗口可代为转交材料。`);
+    await shot(page, `proposal-${viewport}`, false);
+    await page.getByRole("button", { name: "提交提议" }).click();
+    await page.locator("#answer .proposal-status", { hasText: "已提交，管理员采纳后生效。" }).waitFor();
+    const proposal = web.app.service.listProposals().find((p) => p.question === question);
+    expect(proposal).toMatchObject({ answer: `${expected.parts.spoken}窗口可代为转交材料。`, recordId: expected.citations[0]!.id, author: STAFF.username, status: "proposed" });
+    expect(web.app.service.listCurated().some((c) => c.question === question)).toBe(false);
+    expect(web.app.service.auditLog({ actor: STAFF.username, action: "curated.propose", limit: 1 })[0]?.detail).toContain(question);
+  });
+
+  it("marks a curated answer 精选答复 and gives its text as written, with the measure's citation", async () => {
+    const recordId = web.app.service.unit("市公安局")!.records[0]!.id;
+    const question = `知识产权犯罪在哪里报案（${viewport}）？`;
+    const text = "精选答复：请携带相关证据到市公安局报案。";
+    web.app.service.createCurated({ question, answer: text, recordId, author: "zhou.admin" });
+    const page = await open(viewport);
+    await ask(page, question);
+    await page.locator("#answer .badge.curated", { hasText: "精选答复" }).waitFor();
+    await expect(page.locator("#answer").textContent()).resolves.toContain(text);
+    await unfoldEvidence(page);
+    await expect(page.locator("#answer .citation").getAttribute("data-record")).resolves.toBe(recordId);
+    // Already curated: nothing to propose.
+    expect(await page.locator("#answer .proposal-box").count()).toBe(0);
+    await shot(page, `curated-${viewport}`, false);
   });
 
   // print

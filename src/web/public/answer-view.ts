@@ -1,6 +1,7 @@
 import type { Answer, RecordRef } from "../../engine/answer-schema.js";
 import { copyText, el } from "./dom.js";
 import { feedbackControls } from "./feedback.js";
+import { proposalControls } from "./proposal.js";
 import { charCount, composeReply, composeSms, placeOf, roleNote, SMS_CHARS } from "./reply.js";
 import { unitChips } from "./units.js";
 
@@ -271,6 +272,7 @@ export function answerCard(view: AnswerView, actions: AnswerActions): HTMLElemen
     choices(view, actions),
     ...(asking ? [] : copyButtons(view, actions)),
     queryId && !asking ? feedbackControls(queryId, view.questionLimit) : null,
+    asking ? null : proposalControls(answer, view.questionLimit),
     refusal(view, actions),
     listing(view, actions),
     evidence(view, actions),

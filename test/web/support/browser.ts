@@ -97,7 +97,8 @@ export function browserSuite(options: { screenshotPrefix: string; console?: Para
       const { app, browser } = started();
       pageErrors = [];
       await context?.close();
-      context = await browser.newContext({ viewport: VIEWPORTS[viewport], permissions: ["clipboard-read", "clipboard-write"], acceptDownloads: true });
+      // A browser set to Chinese, as at the service hall.
+      context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: "zh-CN", permissions: ["clipboard-read", "clipboard-write"], acceptDownloads: true });
       if (as) {
         await suite.ensureAccount(as, "staff", as === STAFF.username ? STAFF.displayName : as);
         await suite.signIn(context, as);
