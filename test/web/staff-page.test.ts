@@ -135,11 +135,11 @@ describe.each(["desktop", "phone"] as const)("staff page on %s", (viewport) => {
     await page.locator("#answer.stale").waitFor();
     await expect(page.locator("#ask-button").isDisabled()).resolves.toBe(true);
     await expect(page.inputValue("#question")).resolves.toBe("地理标志产品保护找哪个部门？");
-    await shot(page, `loading-${viewport}`, false);
 
     await page.fill("#question", "市公安局负责哪些知识产权工作？");
     await page.press("#question", "Enter");
     await page.locator("#status", { hasText: "已排队 1 个" }).waitFor();
+    await shot(page, `loading-${viewport}`, false);
     release();
     await page.locator("#answer:not(.stale) .question", { hasText: "市公安局负责哪些知识产权工作？" }).waitFor();
     await expect(page.locator("#ask-button").isEnabled()).resolves.toBe(true);

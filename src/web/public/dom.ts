@@ -23,6 +23,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** The buttons under a small inline form: submit, and 取消 (`data-action="cancel"`, for the form's owner to wire). */
+export function submitOrCancel(submitLabel: string): HTMLDivElement {
+  return el(
+    "div",
+    { class: "row" },
+    el("button", { type: "submit", class: "secondary" }, submitLabel),
+    el("button", { type: "button", class: "link small", "data-action": "cancel" }, "取消"),
+  );
+}
+
 /** Appends children, strings as text nodes. */
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {

@@ -1,5 +1,5 @@
 import { FEEDBACK_REASONS, type FeedbackReason } from "../../store/types.js";
-import { el } from "./dom.js";
+import { el, submitOrCancel } from "./dom.js";
 import { FEEDBACK_REASON_LABELS } from "./labels.js";
 import { errorMessage } from "./messages.js";
 import { call, jsonInit } from "./session.js";
@@ -29,12 +29,7 @@ export function feedbackControls(queryId: number, questionLimit: number): HTMLEl
     ),
     el("label", { class: "sr-only" }, "补充说明"),
     comment,
-    el(
-      "div",
-      { class: "row" },
-      el("button", { type: "submit", class: "secondary" }, "提交反馈"),
-      el("button", { type: "button", class: "link small", "data-action": "cancel" }, "取消"),
-    ),
+    submitOrCancel("提交反馈"),
   );
 
   const send = async (helpful: boolean, reason?: FeedbackReason): Promise<void> => {

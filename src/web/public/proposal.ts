@@ -1,5 +1,5 @@
 import type { Answer } from "../../engine/answer-schema.js";
-import { el } from "./dom.js";
+import { el, submitOrCancel } from "./dom.js";
 import { errorMessage } from "./messages.js";
 import { call, jsonInit } from "./session.js";
 
@@ -27,12 +27,7 @@ export function proposalControls(answer: Answer, questionLimit: number): HTMLEle
     { class: "proposal-form feedback-reason", hidden: true },
     el("p", { class: "muted small" }, `今后与“${shorten(answer.question)}”相近的提问将得到这段答复，并附上「${first.title}」的出处和责任单位；管理员采纳后生效。`),
     text,
-    el(
-      "div",
-      { class: "row" },
-      el("button", { type: "submit", class: "secondary" }, "提交提议"),
-      el("button", { type: "button", class: "link small", "data-action": "cancel" }, "取消"),
-    ),
+    submitOrCancel("提交提议"),
   );
   const close = () => {
     form.hidden = true;
