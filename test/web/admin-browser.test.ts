@@ -392,6 +392,11 @@ describe("documents, curated answers and audit", () => {
     await page.selectOption("#audit-actor", ADMIN.username);
     await page.click("#audit-form button[type=submit]");
     await page.locator("#audit-body tr", { hasText: "新增精选答复" }).waitFor();
+    // The filter applied: only the admin's rows (the window worker who asked signed in meanwhile).
+    await page.waitForFunction(
+      (label) => [...document.querySelectorAll("#audit-body tr td:nth-child(2)")].every((td) => td.textContent === label),
+      `${ADMIN.name}（${ADMIN.username}）`,
+    );
     const cells = await page.locator("#audit-body tr").first().locator("td").allTextContents();
     expect(cells[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(cells[1]).toBe(`${ADMIN.name}（${ADMIN.username}）`);
@@ -456,6 +461,11 @@ describe("the login page", () => {
     await page.locator("#signed-in", { hasText: `${ADMIN.name}（${ADMIN.username}，管理员）` }).waitFor();
     await expect(page.locator("#go-admin").isVisible()).resolves.toBe(true);
     await shot(page, "login-signed-in");
+    // An admin may use the window too: the staff page offers the way back to 管理后台.
+    await page.goto(web.app.url + "/");
+    await page.locator("body.ready").waitFor();
+    await expect(page.locator("#go-admin").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#whoami").textContent()).resolves.toBe(`${ADMIN.name}（${ADMIN.username}）`);
 
     const bare = await startTestConsole({ adminToken: null });
     try {
