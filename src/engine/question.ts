@@ -20,6 +20,8 @@ export interface QuestionAnalysis {
   cues: string[];
   /** Cues that name a topic, not just the kind of detail asked for (在哪, 多少钱 are not topics). */
   topicCues: string[];
+  /** How many of the lexicon's synonym groups the topic cues come from (贷款 and 银行 are one group, 牌子 and 抢注 two). */
+  topicCueGroups: number;
   /** Topics named that are not IP policy (天气, 个税, 门票 …). */
   offTopic: string[];
   /** Share of the question's content words that the corpus or the lexicon knows (0 when it has none). */
@@ -82,9 +84,11 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const words = tokenizer.words(text);
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
+  let topicGroups = 0;
   for (const group of lexicon.synonyms) {
     const triggers = group.when.filter((w) => triggeredBy(text, w));
     if (triggers.length === 0) continue;
+    if (triggers.some((c) => !WHO.test(c) && !asksOnlyForDetail(c))) topicGroups++;
     triggers.forEach((w) => cues.add(w));
     const weight = triggers.every((w) => !vocabulary.inCorpus(w)) ? TRANSLATED_WORD : EXPANDED_WORD;
     for (const w of group.add) expansions.set(w, Math.max(expansions.get(w) ?? 0, weight));
@@ -118,6 +122,7 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     anchors,
     cues: [...cues],
     topicCues: [...cues].filter((c) => !WHO.test(c) && !asksOnlyForDetail(c)),
+    topicCueGroups: topicGroups,
     offTopic: lexicon.outOfScope.filter((w) => text.includes(w)),
     coverage: counted > 0 ? known / counted : 0,
     coverageBesidesUnits: besidesUnits.length > 0 ? besidesUnits.filter((w) => vocabulary.knows(w)).length / besidesUnits.length : 1,

@@ -19,5 +19,14 @@ export function scopeOf(question: QuestionAnalysis): Scope {
   if (question.units.length > 0 && (question.asksDuties || question.asksWho || question.coverageBesidesUnits > KNOWN_SHARE)) return "anchored";
   // A colloquial cue the lexicon maps (打官司, 贷款) tips an even split; bare corpus words (泰安, 办理) do not.
   if (question.coverage > KNOWN_SHARE || (question.cues.length > 0 && question.coverage >= KNOWN_SHARE)) return "likely";
+  // A story told at length in its own words ("牌子被别人抢先注册了，对方开口要二十万…") speaks the corpus's language
+  // through colloquial cues of two or more of its topics, however many other words it has; one (贷款) does not.
+  if (question.topicCueGroups >= STORY_CUES) return "likely";
+  // …or one, in a message long enough to tell a situation (泰山女儿茶…怎么把这个产地招牌保护起来).
+  if (question.topicCueGroups > 0 && [...question.text].length >= STORY_CHARS && question.coverage >= STORY_COVERAGE) return "likely";
   return "outside";
 }
+
+const STORY_CUES = 2;
+const STORY_CHARS = 30;
+const STORY_COVERAGE = 0.25;

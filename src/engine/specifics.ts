@@ -19,7 +19,9 @@ const ASKED: [Specific, RegExp][] = [
 
 /** Signs that a text does give the detail. */
 const GIVEN: Record<Specific, RegExp> = {
-  amount: /\d+(\.\d+)?\s*(万元|元|%|％)|每件.{0,8}\d/,
+  // Money, or a share of it: 5000元, 每件…3万, 贴息50%; not a target's share (占比达到60%).
+  amount:
+    /\d+(\.\d+)?\s*(万元|元)|每件.{0,8}\d|(补助|资助|奖励|补贴|贴息|补偿|比例|按照|给予)[^。；]{0,12}\d+(\.\d+)?\s*(%|％)|\d+(\.\d+)?\s*(%|％)[^。；]{0,6}(补助|资助|奖励|补贴|贴息|补偿)/,
   procedure: /(流程|程序|步骤|申请材料|申报材料|办理指南|提交)/,
   deadline: /(\d{4}年\d{1,2}月\d{1,2}日|\d+月\d+日(前|至)|截止|期限为|\d+个?(工作日|日|天)内)/,
   phone: /(\d{3,4}-\d{7,8}|\b1\d{10}\b|电话[：:])/,

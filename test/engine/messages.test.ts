@@ -30,6 +30,15 @@ describe("messages as enterprises write them", () => {
     expect((await engine.answer("Are there any rewards for registering trademarks in Tai'an?")).citations[0]?.title).toBe("强化知识产权政策导向");
   });
 
+  it("answers a situation told at length in the enterprise's own words, and still refuses a loan for a car", async () => {
+    const squatted = await engine.answer("我们用了好几年的牌子被别人抢先注册了，对方现在开口要二十万才肯转给我们，这种事有人管吗");
+    expect(squatted.citations[0]?.title).toBe("完善知识产权综合监管");
+    const origin = await engine.answer("我们合作社种的茶在外面卖得不错，结果外地茶也打着这个名号卖，怎么把这个产地招牌保护起来");
+    expect(origin.citations[0]?.title).toBe("注重知识产权品牌培育");
+    expect((await engine.answer("我们厂的机器被别人抄了外观怎么办呢")).status).toBe("answered");
+    expect((await engine.answer("想贷款买辆车，哪个银行利息低点？")).status).toBe("out_of_scope");
+  });
+
   it("answers each question of a two-part message with its own measure, in order", async () => {
     const answer = await engine.answer("质押贷款找哪个部门？顺便问下专利导航是谁在做");
     expect(answer.kind).toBe("multi");

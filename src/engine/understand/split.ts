@@ -45,7 +45,7 @@ export const LONG_STORY_CHARS = 100;
 
 /** Joiners that start another question wherever they stand (质押贷款找谁顺便问下专利导航谁做). */
 const JOINERS_ANYWHERE =
-  /(顺便(?:再)?(?:问|请问|咨询)(?:一下|下|问|个)?|再(?:问|请问|咨询)(?:一下|下|个|一个)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
+  /((?:顺便|顺带|捎带)(?:再)?(?:问|请问|咨询)(?:一下|下|问|个)?|再(?:问|请问|咨询)(?:一下|下|个|一个)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
 /** Joiners that start another question only at the start of a clause (…，一个是版权登记…，一个是侵权调解…). */
 const JOINERS_AT_START = /^(?:还有(?!没|什么|哪|多少|其他|别的|其它)|一个是|第[一二三四五]个?是?|[一二三四五]是|其[一二三次]|首先|其次)[，,、：:]?/;
 /** Openings that only introduce the question (想问一下：…, 请问): dropped from the part. */
@@ -65,7 +65,7 @@ const NO_TOPIC_WORDS =
   /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
 const HAN = /[\u3400-\u9fff]/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
-const WANTS = /^(?:我们?|公司|企业)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用)/;
+const WANTS = /^(?:我们?|公司|企业)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用)/;
 /** A question that points back at the situation told before it (这种情况, 像我们这样的). */
 const REFERS_BACK = /^(?:这|那|此|该|像我们|我们这)/;
 
@@ -99,12 +99,15 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
   let lastWasQuestion = false;
   let lastEnd = "";
   let condition = "";
-  for (const clause of clausesOf(message)) {
-    if (ANNOUNCEMENT.test(clause.text)) continue;
-    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || (!isStory && parts.length > 0 && WANTS.test(clause.text));
+  const clauses = clausesOf(message);
+  clauses.forEach((clause, i) => {
+    if (ANNOUNCEMENT.test(clause.text)) return;
+    // 「想给企业做个专利导航，顺带问下…」: what comes before 顺便问下 was asked too.
+    const beforeJoiner = !isStory && clauses[i + 1]?.joined === true;
+    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || (!isStory && (parts.length > 0 || beforeJoiner) && WANTS.test(clause.text));
     if (!asks && CONDITION.test(clause.text) && !STRONG_END.test(clause.end)) {
       condition += clause.text + clause.end;
-      continue;
+      return;
     }
     const text = condition + clause.text;
     condition = "";
@@ -112,7 +115,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
       statements.push(text + clause.end);
       lastWasQuestion = false;
       lastEnd = clause.end;
-      continue;
+      return;
     }
     const current = parts[parts.length - 1];
     const topics = topicsOf(text);
@@ -125,7 +128,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     }
     lastWasQuestion = true;
     lastEnd = clause.end;
-  }
+  });
   if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "", ask: message.trim() }];
   return parts.map((part, index) => {
     // Statements after the last question still tell the situation (…怎么办？我们是小企业。); a question that

@@ -30,6 +30,9 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     ["中院那个专利案件什么时候开庭", "具体案件的进展"],
     ["我的专利申请进展到哪了", "具体案件的进展"],
     ["想向检察院举报村干部贪污，怎么举报", "纪检监察和信访"],
+    ["银保监分局能帮我投诉信用卡乱收年费吗", "金融消费"],
+    ["泰安海关出口报关需要准备哪些单证", "进出口通关"],
+    ["帮我查一下泰安某某公司那个发明专利现在还有效没", "某件专利或商标的法律状态"],
   ])("recognises %s as %s", (question, topic) => {
     expect(topicOf(question)).toBe(topic);
   });
@@ -49,6 +52,8 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     "专力质压代款咋弄",
     "品牌机构培育项目要交哪些材料？社保证明要几个月的",
     "检察院对知识产权犯罪怎么处理",
+    "商标被人冒用，想查一下这家公司有没有失信记录",
+    "出口的货被海关查到侵权了怎么办",
     "你好",
   ])("does not trap the IP question %s", (question) => {
     expect(nearTopicTrap(question, lexicon)).toBeUndefined();
