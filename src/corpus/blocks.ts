@@ -10,6 +10,8 @@ export type Block = ParagraphBlock | TableBlock;
 export interface ParagraphBlock {
   kind: "paragraph";
   text: string;
+  /** The source marks it as a heading (a Markdown `###` line): a numbered one is a heading even when it asks a question. */
+  heading?: boolean;
 }
 
 /** A table: its first row is the header when the source marks one (or the first row otherwise). */

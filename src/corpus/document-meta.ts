@@ -104,7 +104,8 @@ function dateOf(text: string): string | undefined {
 /** 《泰安市知识产权强市建设纲要（征求意见稿）》 → 泰安市知识产权强市建设纲要. */
 export function shortTitle(title: string): string {
   const bare = title
-    .replace(/^《|》$/g, "")
+    // Only a pair around the whole title: 《X》政策解读 keeps its 《X》.
+    .replace(/^《([^《》]*)》$/, "$1")
     .replace(/[（(](征求意见稿|送审稿|草案|讨论稿|试行|暂行)[）)]/g, "")
     .trim();
   return bare || title;

@@ -81,7 +81,14 @@ function halfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
-export function matchHeading(paragraph: string): HeadingMatch | undefined {
+/** A heading the source marks as one may run this long, commas and question marks and all (### 2. 与原政策相比，《办法》主要有哪些变化？). */
+const MAX_MARKED_HEADING_CHARS = 60;
+
+/**
+ * The numbered heading a paragraph opens, if any. `marked` says the source marks the paragraph as a
+ * heading (Markdown `###`): its whole line is the title, even a question with commas in it.
+ */
+export function matchHeading(paragraph: string, marked = false): HeadingMatch | undefined {
   const line = halfWidthDigits(paragraph);
   for (const pattern of PATTERNS) {
     const m = pattern.re.exec(line);
@@ -95,6 +102,7 @@ export function matchHeading(paragraph: string): HeadingMatch | undefined {
     // A quoted title or a cross-reference split across lines starts with closing punctuation or nothing at all.
     if (!after || /^[》」』”）)、，。；：,.;:%％]/.test(after)) return undefined;
     const heading = { style: pattern.style, ordinal, marker };
+    if (marked && after.length <= MAX_MARKED_HEADING_CHARS) return { ...heading, title: after.replace(/[：:]$/, ""), label: marker + after, rest: "", inline: false };
 
     const sentenceEnd = after.search(/[。！？!?]/);
     const hasBodyAfterLead = sentenceEnd > 0 && sentenceEnd < after.length - 1;

@@ -69,42 +69,66 @@ export function buildRecords(documentId: string, structure: DocumentStructure): 
       records.push(record);
       outlineNode.children.push({ heading: pair.question, title: pair.question, number: null, recordId: record.id, children: [] });
     });
-    node.tables.forEach((table, t) => {
-      const [header = [], ...rows] = table.rows;
-      const caption = table.caption ?? heading.title;
-      const tablePath = table.caption ? [...path, table.caption] : path;
-      const unitColumn = header.findIndex((h) => UNIT_COLUMN.test(h.replace(/\s+/g, "")));
-      const tableNode: OutlineNode = { heading: caption, title: caption, number: null, children: [] };
-      // Each row is cited on its own, with its table's caption: a caption alone answers no question about one row.
-      rows.forEach((row, r) => {
-        const id = rows.length === 1 ? `${documentId}#${idPath}t${t + 1}` : `${documentId}#${idPath}t${t + 1}r${r + 1}`;
-        const key = row.find((cell) => cell.trim()) ?? caption;
-        const rowUnits = unitColumn >= 0 && row[unitColumn] ? splitUnits(row[unitColumn]!) : (clause?.units ?? []);
-        records.push({
-          id,
-          documentId,
-          document,
-          kind: "table",
-          path: tablePath,
-          number: null,
-          title: rows.length === 1 ? caption : key,
-          ...(rows.length === 1 ? {} : { titleDerived: true }),
-          text: renderRow(header, row),
-          // A schedule under a measure is that measure's: the same units answer for it, unless a column names its own.
-          units: rowUnits,
-          table: { header, rows: [row] },
-        });
-        if (rows.length === 1) tableNode.recordId = id;
-        else tableNode.children.push({ heading: key, title: key, number: null, recordId: id, children: [] });
-      });
-      outlineNode.children.push(tableNode);
-    });
+    const tabled = tableRecords(documentId, document, node.tables, path, idPath, heading.title, clause?.units ?? []);
+    records.push(...tabled.records);
+    outlineNode.children.push(...tabled.outline);
     node.children.forEach((child, c) => outlineNode.children.push(visit(child, path, `${idPath}.${c + 1}`)));
     return outlineNode;
   };
 
-  const outline = [...topOutline, ...structure.sections.map((section, s) => visit(section, [], String(s + 1)))];
+  // A schedule that is the whole document (附件 一览表 with no headings): each row is cited on its own too.
+  const preambleTables = tableRecords(documentId, document, structure.preambleTables, [document], "0", document, []);
+  records.push(...preambleTables.records);
+  const outline = [...topOutline, ...preambleTables.outline, ...structure.sections.map((section, s) => visit(section, [], String(s + 1)))];
   return { records: records.map(stripUndefined), outline };
+}
+
+/**
+ * The records of a node's tables: each row cited on its own with its table's caption (a caption alone
+ * answers no question about one row), its units from a 责任单位/受理部门 column or else the node's.
+ */
+function tableRecords(
+  documentId: string,
+  document: string,
+  tables: SectionNode["tables"],
+  path: string[],
+  idPath: string,
+  headingTitle: string,
+  nodeUnits: string[],
+): { records: PolicyRecord[]; outline: OutlineNode[] } {
+  const records: PolicyRecord[] = [];
+  const outline: OutlineNode[] = [];
+  tables.forEach((table, t) => {
+    const [header = [], ...rows] = table.rows;
+    const caption = table.caption ?? headingTitle;
+    const tablePath = table.caption ? [...path, table.caption] : path;
+    const unitColumn = header.findIndex((h) => UNIT_COLUMN.test(h.replace(/\s+/g, "")));
+    const tableNode: OutlineNode = { heading: caption, title: caption, number: null, children: [] };
+    rows.forEach((row, r) => {
+      const id = rows.length === 1 ? `${documentId}#${idPath}t${t + 1}` : `${documentId}#${idPath}t${t + 1}r${r + 1}`;
+      // A row is named by its first cell that says something: not a 序号 column's 1, 2, 3.
+      const key = row.find((cell) => cell.trim() && !/^[\d一二三四五六七八九十]+[.、．]?$/.test(cell.trim())) ?? caption;
+      const rowUnits = unitColumn >= 0 && row[unitColumn] ? splitUnits(row[unitColumn]!) : nodeUnits;
+      records.push({
+        id,
+        documentId,
+        document,
+        kind: "table",
+        path: tablePath,
+        number: null,
+        title: rows.length === 1 ? caption : key,
+        ...(rows.length === 1 ? {} : { titleDerived: true }),
+        text: renderRow(header, row),
+        // A schedule under a measure is that measure's: the same units answer for it, unless a column names its own.
+        units: rowUnits,
+        table: { header, rows: [row] },
+      });
+      if (rows.length === 1) tableNode.recordId = id;
+      else tableNode.children.push({ heading: key, title: key, number: null, recordId: id, children: [] });
+    });
+    outline.push(tableNode);
+  });
+  return { records, outline };
 }
 
 /**

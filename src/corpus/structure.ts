@@ -17,6 +17,8 @@ export interface DocumentStructure {
   title: string;
   /** Body paragraphs before the first heading (the preamble). */
   preamble: string[];
+  /** Tables before the first heading (a schedule that is the whole document). */
+  preambleTables: SectionNode["tables"];
   sections: SectionNode[];
 }
 
@@ -29,7 +31,7 @@ export interface DocumentStructure {
  */
 export function recoverStructure(blocks: readonly Block[], fallbackTitle: string): DocumentStructure {
   const cleaned = blocks
-    .map((b): Block => (b.kind === "paragraph" ? { kind: "paragraph", text: cleanText(b.text) } : { kind: "table", rows: b.rows.map((r) => r.map(cleanText)) }))
+    .map((b): Block => (b.kind === "paragraph" ? { ...b, text: cleanText(b.text) } : { kind: "table", rows: b.rows.map((r) => r.map(cleanText)) }))
     .filter((b) => (b.kind === "paragraph" ? b.text.length > 0 : b.rows.some((r) => r.some(Boolean))));
 
   const body = withoutPageFooter(cleaned);
@@ -47,7 +49,7 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
       pendingCaption = undefined;
       continue;
     }
-    const heading = matchHeading(block.text);
+    const heading = matchHeading(block.text, block.heading === true);
     if (!heading) {
       const node = current();
       // A short line with no sentence end right before a table is its caption (附表：专利资助标准).
@@ -64,7 +66,7 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
     stack.push({ style: heading.style, ordinal: heading.ordinal, node });
   }
   root.children.forEach(foldBareLeaves);
-  return { title, preamble: root.paragraphs, sections: root.children };
+  return { title, preamble: root.paragraphs, preambleTables: root.tables, sections: root.children };
 }
 
 /**

@@ -65,6 +65,7 @@ export function genreWeight(meta: DocumentMeta, question: QuestionAnalysis, name
   if (documentId && named.has(documentId)) return NAMED_DOCUMENT;
   if (named.size > 0) return 1;
   if (!DETAIL_GENRE.test(meta.short)) return 1;
-  if (question.specifics.length === 0) return DETAIL_WITHOUT_SPECIFICS;
-  return rankedSpecifics(question.specifics, question.text).length > 0 ? DETAIL_WITH_SPECIFICS : 1;
+  if (rankedSpecifics(question.specifics, question.text).length > 0) return DETAIL_WITH_SPECIFICS;
+  // 「有没有奖励」 asks whether there is a policy: the plan that names it first, the terms after it.
+  return question.specifics.includes("procedure") ? 1 : DETAIL_WITHOUT_SPECIFICS;
 }

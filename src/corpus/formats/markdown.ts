@@ -51,7 +51,7 @@ function blocksOf(tokens: readonly Token[], limits: ParseLimits): Block[] {
 function blockOf(token: Tokens.Generic, limits: ParseLimits): Block[] {
   switch (token.type) {
     case "heading":
-      return paragraph(joinLines(inlineText(token.tokens).split("\n")));
+      return paragraph(joinLines(inlineText(token.tokens).split("\n"))).map((block) => ({ ...block, heading: true }));
     case "paragraph":
     case "text":
       return token.tokens ? softParagraphs(inlineText(token.tokens)) : softParagraphs(String(token.text));

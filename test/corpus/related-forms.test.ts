@@ -1,0 +1,36 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDocument } from "../../src/corpus/document.js";
+import { FIXTURES } from "../helpers/paths.js";
+
+/** The forms of the blind multi-document corpus (test/fixtures/multidoc-blind2), parsed as admins would add them. */
+const load = (file: string) => loadDocument(path.join(FIXTURES, "multidoc-blind2", "corpus", file), file);
+
+describe("related texts in the forms they really take", () => {
+  it("makes each ### N. question of a Markdown 政策解读 a record titled by its question, commas and all", async () => {
+    const doc = await load("f_zizhu_jiangli_jiedu.md");
+    const titles = doc.records.map((r) => r.title);
+    expect(titles).toContain("与原政策相比，《办法》主要有哪些变化？");
+    expect(titles).toContain("怎样申报？需要跑几次？");
+    expect(doc.records.find((r) => r.title === "资助资金什么时候能到账？")?.text).toContain("12月20日");
+    // 《X》政策解读 keeps its 《X》 in its short name.
+    expect(doc.meta.short).toBe("《泰安市知识产权资助奖励办法》政策解读（示例）");
+  });
+
+  it("cites each row of a schedule that is the whole document, named by its item rather than its 序号", async () => {
+    const doc = await load("b_yunyong_zizhu_biaozhun.docx");
+    const rows = doc.records.filter((r) => r.kind === "table");
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const pledge = rows.find((r) => r.title === "知识产权质押融资贴息");
+    expect(pledge?.text).toContain("最高30万元");
+    expect(pledge?.units).toEqual(["市市场监督管理局知识产权促进科"]);
+    expect(rows.some((r) => /^\d+$/.test(r.title))).toBe(false);
+  });
+
+  it("titles a PDF notice by its title, not by the 文号 printed above it", async () => {
+    const doc = await load("g_zhuanli_daohang_shenbao.pdf");
+    expect(doc.title).toBe("关于组织申报2025年度泰安市企业专利导航项目的通知（示例）");
+    expect(doc.meta.number).toBe("泰市监知字〔2025〕9号");
+    expect(doc.records.map((r) => r.title)).toEqual(expect.arrayContaining(["申报条件", "申报材料", "申报时间", "受理部门"]));
+  });
+});
