@@ -1,9 +1,18 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import type { Lexicon } from "../corpus/lexicon.js";
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * jieba's general dictionary as the package ships it. Read directly: `@node-rs/jieba/dict.js`
+ * would also read the 6 MB IDF table, which segmentation does not use.
+ */
+export function jiebaDictionaryFile(): string {
+  return createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt");
+}
 
 /** Words and character bigrams of a text, the two views lexical search and hashed embeddings share. */
 export interface Terms {
@@ -22,7 +31,7 @@ export class Tokenizer {
   private readonly stopwords: Set<string>;
 
   constructor(lexicon: Pick<Lexicon, "keepWhole" | "stopwords">, extraWords: readonly string[] = []) {
-    this.jieba = Jieba.withDict(dict);
+    this.jieba = Jieba.withDict(readFileSync(jiebaDictionaryFile()));
     const words = [...new Set([...lexicon.keepWhole, ...extraWords])].filter((w) => !/\s/.test(w));
     if (words.length > 0) this.jieba.loadDict(Buffer.from(words.map((w) => `${w} 200000 n`).join("\n") + "\n"));
     this.stopwords = new Set(lexicon.stopwords);

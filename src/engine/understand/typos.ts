@@ -1,5 +1,6 @@
-import { dict } from "@node-rs/jieba/dict.js";
-import { pinyin } from "pinyin-pro";
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { jiebaDictionaryFile } from "../../index/tokenizer.js";
 
 /** The words a question may be corrected into: the corpus's and the lexicon's. */
 export interface Vocabulary {
@@ -209,6 +210,18 @@ function compareSound(typed: string, word: string, position: number): { exactSou
   return undefined;
 }
 
+type Pinyin = typeof import("pinyin-pro").pinyin;
+let loadedPinyin: Pinyin | undefined;
+
+/**
+ * pinyin-pro, loaded when a question first has a candidate to sound out rather than at start-up:
+ * its tables are 600 KB of code, and most questions have no candidate at all.
+ */
+function pinyin(): Pinyin {
+  loadedPinyin ??= (createRequire(import.meta.url)("pinyin-pro") as typeof import("pinyin-pro")).pinyin;
+  return loadedPinyin;
+}
+
 const wordSyllables = new Map<string, string[]>();
 const charReadings = new Map<string, string[]>();
 
@@ -216,7 +229,7 @@ const charReadings = new Map<string, string[]>();
 function syllablesOf(word: string): string[] {
   let syllables = wordSyllables.get(word);
   if (!syllables) {
-    syllables = pinyin(word, { type: "array", toneType: "num", v: true });
+    syllables = pinyin()(word, { type: "array", toneType: "num", v: true });
     wordSyllables.set(word, syllables);
   }
   return syllables;
@@ -226,7 +239,7 @@ function syllablesOf(word: string): string[] {
 function readingsOf(char: string): string[] {
   let readings = charReadings.get(char);
   if (!readings) {
-    readings = pinyin(char, { type: "array", toneType: "num", multiple: true, v: true });
+    readings = pinyin()(char, { type: "array", toneType: "num", multiple: true, v: true });
     charReadings.set(char, readings);
   }
   return readings;
@@ -252,31 +265,96 @@ function nearKey(syllable: string): string {
     .replace(/ing$/, "in");
 }
 
-let everydayWords: Set<string> | undefined;
-let functionChars: Set<string> | undefined;
+/**
+ * What typo correction reads of jieba's general dictionary (5 MB, 350 000 lines), distilled once:
+ * the characters that are very common words alone, and the everyday words of each length sorted
+ * and joined end to end, so that loading it is one small JSON file and a look-up is a binary search.
+ * `npm run build` writes it beside the bundle ({@link GENERAL_DICTIONARY_FILE}); without that file
+ * (under vitest) it is distilled from jieba's dictionary on first use.
+ */
+export interface GeneralDictionary {
+  /** What it was distilled from and with, so that a file left by another dictionary or other thresholds is not used. */
+  source: { dictBytes: number; everydayWordCount: number; functionCharCount: number; minWindow: number; maxWindow: number };
+  /** The very common single characters (是, 的, 在 …), joined. */
+  functionChars: string;
+  /** By word length in UTF-16 units: the words of that length, sorted and joined. */
+  words: Record<string, string>;
+}
 
-/** Reads jieba's general dictionary once, on first use: its common words, and the characters that are very common words alone. */
-function readGeneralDictionary(): { words: Set<string>; chars: Set<string> } {
-  if (!everydayWords || !functionChars) {
-    everydayWords = new Set();
-    functionChars = new Set();
-    for (const line of new TextDecoder().decode(dict).split("\n")) {
-      const [w, countText] = line.split(" ");
-      const count = Number(countText);
-      if (!w) continue;
-      if (w.length === 1 && count >= FUNCTION_CHAR_COUNT) functionChars.add(w);
-      else if (w.length >= MIN_WINDOW && w.length <= MAX_WINDOW && count >= EVERYDAY_WORD_COUNT) everydayWords.add(w);
+/** The distilled dictionary's file name, beside the bundle's code in dist/. */
+export const GENERAL_DICTIONARY_FILE = "jieba-everyday-words.json";
+
+function distillationSource(dictBytes: number): GeneralDictionary["source"] {
+  return { dictBytes, everydayWordCount: EVERYDAY_WORD_COUNT, functionCharCount: FUNCTION_CHAR_COUNT, minWindow: MIN_WINDOW, maxWindow: MAX_WINDOW };
+}
+
+/** Distils jieba's general dictionary (by default the one installed) into the parts typo correction reads. */
+export function distillGeneralDictionary(dict: Uint8Array = readFileSync(jiebaDictionaryFile())): GeneralDictionary {
+  const chars = new Set<string>();
+  const byLength = new Map<number, Set<string>>();
+  for (const line of new TextDecoder().decode(dict).split("\n")) {
+    const [w, countText] = line.split(" ");
+    const count = Number(countText);
+    if (!w) continue;
+    if (w.length === 1 && count >= FUNCTION_CHAR_COUNT) chars.add(w);
+    else if (w.length >= MIN_WINDOW && w.length <= MAX_WINDOW && count >= EVERYDAY_WORD_COUNT) {
+      const words = byLength.get(w.length) ?? new Set();
+      words.add(w);
+      byLength.set(w.length, words);
     }
   }
-  return { words: everydayWords, chars: functionChars };
+  return {
+    source: distillationSource(dict.byteLength),
+    functionChars: [...chars].join(""),
+    words: Object.fromEntries([...byLength].map(([length, words]) => [String(length), [...words].sort().join("")])),
+  };
+}
+
+/** The distilled file beside this code when it was made from the installed dictionary with these thresholds. */
+function readDistilledFile(): GeneralDictionary | undefined {
+  try {
+    const distilled = JSON.parse(readFileSync(new URL(`./${GENERAL_DICTIONARY_FILE}`, import.meta.url), "utf8")) as GeneralDictionary;
+    const expected = distillationSource(statSync(jiebaDictionaryFile()).size);
+    const same = Object.entries(expected).every(([key, value]) => distilled.source?.[key as keyof typeof expected] === value);
+    return same ? distilled : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let general: { chars: Set<string>; words: Map<number, string> } | undefined;
+
+/** jieba's general dictionary as typo correction reads it, loaded once, on first use. */
+function generalDictionary(): { chars: Set<string>; words: Map<number, string> } {
+  if (!general) {
+    const distilled = readDistilledFile() ?? distillGeneralDictionary();
+    general = { chars: new Set(distilled.functionChars), words: new Map(Object.entries(distilled.words).map(([length, words]) => [Number(length), words])) };
+  }
+  return general;
+}
+
+/** Whether `word` is one of the words of its length joined, sorted, in `sorted`. */
+function hasSorted(sorted: string, word: string): boolean {
+  const width = word.length;
+  let low = 0;
+  let high = sorted.length / width;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const candidate = sorted.slice(middle * width, (middle + 1) * width);
+    if (candidate === word) return true;
+    if (candidate < word) low = middle + 1;
+    else high = middle;
+  }
+  return false;
 }
 
 /** A common word of everyday Chinese (公司, 时候, 负责). */
 function isEverydayWord(word: string): boolean {
-  return readGeneralDictionary().words.has(word);
+  const sorted = generalDictionary().words.get(word.length);
+  return sorted !== undefined && hasSorted(sorted, word);
 }
 
 /** A character that is a very common word on its own (是, 的, 了, 在, 和). */
 function isFunctionChar(char: string): boolean {
-  return readGeneralDictionary().chars.has(char);
+  return generalDictionary().chars.has(char);
 }
