@@ -45,7 +45,7 @@ async function rssOf(pid: number): Promise<number> {
   return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
 }
 
-/** Runs the phase against a fresh server of the outline corpus (`env`). */
+/** Runs the phase against a fresh server of the served corpus (`env`). */
 export async function measureHostile(env: Env, sources: QuestionSources, options: { concurrency: number; seed: number }): Promise<HostileResult> {
   const documents = await hostileDocuments();
   const server = await startServerProcess({ ...env, ADMIN_TOKEN: BENCH_ADMIN_TOKEN });

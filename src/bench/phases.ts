@@ -116,7 +116,8 @@ export async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-async function documentsSize(corpusDir: string): Promise<number> {
+/** Size of a corpus folder's documents (data files such as the lexicon left out), in bytes. */
+export async function documentsSize(corpusDir: string): Promise<number> {
   let total = 0;
   for (const file of await listCorpusFiles(corpusDir)) total += (await stat(path.join(corpusDir, file))).size;
   return total;

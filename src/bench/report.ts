@@ -30,6 +30,11 @@ function corpusSection(n: number, title: string, r: CorpusResult, check: TargetC
   return lines;
 }
 
+/** The served corpus's heading: the outline, or the outline and the related folders (with the size they make). */
+function served(results: BenchResults): string {
+  return results.related.length > 0 ? `Outline + related documents (${results.related.join(" + ")}; ${results.corpus.scale.toFixed(1)}× the outline's size)` : "Outline corpus";
+}
+
 /** The human-readable report `npm run bench` prints on stdout. */
 export function formatReport(results: BenchResults, checks: readonly TargetCheck[]): string {
   const { machine, plan } = results;
@@ -42,7 +47,7 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}`,
     "",
-    ...corpusSection(1, "Outline corpus", results.outline, checks[0]),
+    ...corpusSection(1, served(results), results.corpus, checks[0]),
     "",
   ];
   if (results.large) out.push(...corpusSection(2, `Synthetic corpus (${results.large.label})`, results.large, checks[1]), "");
@@ -51,7 +56,7 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
   const batch = results.batch;
   if (batch) {
     out.push(
-      `3. The CLI, start-up included (compiled: node dist/cli/ask.js --json, prepared outline index), beside a plain LangChain.js BM25 peer (dist/bench/bm25-peer.js, same corpus and questions)`,
+      `3. The CLI, start-up included (compiled: node dist/cli/ask.js --json, prepared index of the ${results.corpus.label}), beside a plain LangChain.js BM25 peer (dist/bench/bm25-peer.js, same corpus (its .txt and .md documents) and questions)`,
       `   cold start, one question: ask median ${s(batch.coldStartMedianMs)} (${batch.coldStartMs.map(s).join(", ")}); peer median ${s(batch.peer.coldStartMedianMs)}; ratio ask/peer ${batch.ratio.coldStart.toFixed(2)}`,
       `      CPU time (user + system): ask ${cpu(batch.coldStartCpuMedianMs)}, peer ${cpu(batch.peer.coldStartCpuMedianMs)}`,
       `   batch of ${batch.questions}: ask median ${s(batch.medianMs)} (${batch.runsMs.map(s).join(", ")}); peer median ${s(batch.peer.medianMs)}; ratio ask/peer ${batch.ratio.batch.toFixed(2)}`,
@@ -66,7 +71,7 @@ export function formatReport(results: BenchResults, checks: readonly TargetCheck
   const http = results.http;
   if (http) {
     out.push(
-      `4. HTTP load: POST /api/ask on the real server (compiled src/cli/start.ts, 127.0.0.1, outline index), ${http.requests} requests at ${http.concurrency} concurrent after ${http.warmup} warm-up`,
+      `4. HTTP load: POST /api/ask on the real server (compiled src/cli/start.ts, 127.0.0.1, index of the ${results.corpus.label}), ${http.requests} requests at ${http.concurrency} concurrent after ${http.warmup} warm-up`,
       `   errors ${http.errors}   ${latency(http.latency)}   (client-side, queueing at the one-threaded server included)`,
       `   ${http.requestsPerSecond.toFixed(0)} requests/s   server peak RSS ${mib(http.serverPeakRssBytes)}   server start-up to healthy ${s(http.serverStartupMs)}`,
       `   CPU per request: server ${http.serverCpuMsPerRequest === undefined ? "n/a" : ms(http.serverCpuMsPerRequest)}, load client ${ms(http.clientCpuMsPerRequest)} (both on the same cores)`,

@@ -1,11 +1,12 @@
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { mergeCorpusFolders } from "../eval/corpus.js";
 import { listCorpusFiles } from "../index/corpus-files.js";
 import { measureHostile, type HostileResult } from "./hostile.js";
 import { BENCH_ADMIN_TOKEN, fireAskLoad, signInAsScript, type LoadError } from "./load.js";
 import { cpuMsOf, peakRssOf } from "./resources.js";
-import type { IngestFigures, ServeFigures } from "./phases.js";
+import { documentsSize, type IngestFigures, type ServeFigures } from "./phases.js";
 import type { BenchPlan } from "./plan.js";
 import { askCompiled, askWithNpm, benchEnv, bm25Peer, ROOT, runWorker, startServerProcess, timeAsk, timeJsonLines, type Env } from "./processes.js";
 import { readQuestionSources } from "./question-sources.js";
@@ -14,6 +15,8 @@ import { summarizeLatencies, type LatencySummary } from "./stats.js";
 import { generateSyntheticDocuments, writeSyntheticCorpus } from "./synthetic-corpus.js";
 
 const DEV_QUESTIONS = path.resolve(ROOT, "../shared/eval/dev.jsonl");
+/** The outline's folder: the corpus every run serves, with any related folders added to it. */
+const OUTLINE_DIR = path.join(ROOT, "corpus");
 
 export interface CorpusResult {
   label: string;
@@ -68,8 +71,11 @@ export interface BenchResults {
   startedAt: string;
   machine: { node: string; cpus: number; cpuModel: string; loadAtStart: number[]; loadAtEnd: number[] };
   plan: BenchPlan;
+  /** The folders of related documents served with the outline (as given), none for the outline alone. */
+  related: string[];
   questionMix: Record<QuestionFlavour, number>;
-  outline: CorpusResult;
+  /** The served corpus (the outline, with the related folders when given): in-process, and the CLI, HTTP and hostile phases run on it. */
+  corpus: CorpusResult;
   large?: CorpusResult;
   batch?: BatchResult;
   http?: HttpResult;
@@ -81,39 +87,45 @@ const note = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 /**
  * Runs the whole benchmark in a scratch folder under the system's temp
- * directory (removed afterwards unless `keep`): the outline corpus and the
- * synthetic one, each ingested and then served in a process of its own;
- * the `ask --batch` CLI; and the real server under HTTP load.
+ * directory (removed afterwards unless `keep`): the served corpus (the
+ * outline, plus the folders of related documents in `related`, merged as
+ * `npm run eval -- --corpus` merges them) and the synthetic one, each
+ * ingested and then served in a process of its own; the `ask --batch` CLI;
+ * and the real server under HTTP load.
  */
-export async function runBenchmark(plan: BenchPlan, options: { keep?: boolean } = {}): Promise<BenchResults> {
+export async function runBenchmark(plan: BenchPlan, options: { keep?: boolean; related?: readonly string[] } = {}): Promise<BenchResults> {
+  // Folders as given (relative to the working directory); the outline's own folder, if listed as `npm run eval` lists it, is already served.
+  const related = (options.related ?? []).filter((dir) => path.resolve(dir) !== OUTLINE_DIR);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "ipbot-bench-"));
   note(`scratch folder ${scratch}`);
   try {
     const startedAt = new Date().toISOString();
     const loadAtStart = os.loadavg();
-    const outlineCorpus = path.join(scratch, "outline", "corpus");
-    await cp(path.join(ROOT, "corpus"), outlineCorpus, { recursive: true });
-    const outlineEnv = benchEnv({ CORPUS_DIR: outlineCorpus, DATA_DIR: path.join(scratch, "outline", "data") });
+    const servedCorpus = path.join(scratch, "served", "corpus");
+    await mergeCorpusFolders([OUTLINE_DIR, ...related.map((dir) => path.resolve(dir))], OUTLINE_DIR, servedCorpus);
+    const env = benchEnv({ CORPUS_DIR: servedCorpus, DATA_DIR: path.join(scratch, "served", "data") });
+    const label = related.length > 0 ? `outline + ${related.join(" + ")}` : "outline";
 
-    const sources = await readQuestionSources(outlineCorpus, DEV_QUESTIONS);
+    // The mix reads the titles and units of every served document, so the related ones are asked about too.
+    const sources = await readQuestionSources(servedCorpus, DEV_QUESTIONS);
     const questions = generateQuestions(sources, plan.outlineQuestions, plan.seed);
     const questionsFile = path.join(scratch, "questions.json");
     await writeFile(questionsFile, JSON.stringify(questions));
 
-    note(`outline: ingest, then ${questions.length} questions in-process`);
-    const outline = await measureCorpus("outline", outlineEnv, questionsFile, 1);
+    note(`${label}: ingest, then ${questions.length} questions in-process`);
+    const corpus = await measureCorpus(label, env, questionsFile, (await documentsSize(servedCorpus)) / (await documentsSize(OUTLINE_DIR)));
 
-    const batch = plan.batchQuestions > 0 ? await measureBatch(plan, questions, outlineEnv, scratch) : undefined;
-    const http = plan.httpRequests > 0 ? await measureHttp(plan, sources, outlineEnv) : undefined;
+    const batch = plan.batchQuestions > 0 ? await measureBatch(plan, questions, env, scratch) : undefined;
+    const http = plan.httpRequests > 0 ? await measureHttp(plan, sources, env) : undefined;
     if (plan.hostileConcurrency > 0) note(`hostile documents: each previewed by the real server while ${plan.hostileConcurrency} clients ask`);
-    const hostile = plan.hostileConcurrency > 0 ? await measureHostile(outlineEnv, sources, { concurrency: plan.hostileConcurrency, seed: plan.seed + 4 }) : undefined;
+    const hostile = plan.hostileConcurrency > 0 ? await measureHostile(env, sources, { concurrency: plan.hostileConcurrency, seed: plan.seed + 4 }) : undefined;
 
     let large: CorpusResult | undefined;
     if (plan.largeDocuments > 0) {
       const largeDir = path.join(scratch, "large");
-      const outlineText = await readFile(await outlineFile(outlineCorpus), "utf8");
+      const outlineText = await readFile(await outlineFile(OUTLINE_DIR), "utf8");
       const docs = generateSyntheticDocuments(outlineText, plan.largeDocuments, plan.seed + 1);
-      const bytes = await writeSyntheticCorpus(path.join(largeDir, "corpus"), docs, outlineCorpus);
+      const bytes = await writeSyntheticCorpus(path.join(largeDir, "corpus"), docs, OUTLINE_DIR);
       const scale = bytes / Buffer.byteLength(outlineText);
       // Unit names of the synthetic documents (新泰市公安局 …) join the mix, so unit questions reach them too.
       const largeSources = await readQuestionSources(path.join(largeDir, "corpus"), DEV_QUESTIONS);
@@ -128,8 +140,9 @@ export async function runBenchmark(plan: BenchPlan, options: { keep?: boolean } 
       startedAt,
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", loadAtStart, loadAtEnd: os.loadavg() },
       plan,
+      related,
       questionMix: flavourCounts(questions),
-      outline,
+      corpus,
       ...(large ? { large } : {}),
       ...(batch ? { batch } : {}),
       ...(http ? { http } : {}),
