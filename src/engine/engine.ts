@@ -431,14 +431,15 @@ export class PolicyEngine {
 }
 
 /**
- * With no level asked, a Tai'an enterprise is never answered with a higher
+ * With no level asked (or the city's), a Tai'an enterprise is never answered with a higher
  * level's units alone: a home measure with units that scores near the top
  * comes first, and the higher one follows it.
  */
 function homeFirst(ranked: RankedRecord[], focus: LevelFocus | undefined, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
   const top = ranked[0];
   const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
-  if (!top || focus || atHome(top)) return ranked;
+  // A level asked above the city goes to that level; the city asked (泰安这边谁管) or none, home first.
+  if (!top || (focus && focus.level !== "municipal") || atHome(top)) return ranked;
   const home = ranked.find((r) => atHome(r) && r.record.units.length > 0 && r.score >= top.score * HOME_FIRST_SHARE);
   return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
 }

@@ -46,7 +46,7 @@ export function levelAsked(question: string, home: HomeJurisdiction, regions: re
   if (PROVINCIAL.test(question) || question.includes(home.province) || new RegExp(`${provinceName}(?!大学)`).test(question)) return { level: "provincial" };
   if (NATIONAL.test(question)) return { level: "national" };
   if (COUNTY.test(question)) return { level: "county" };
-  if (MUNICIPAL.test(question) || question.includes(home.city)) return { level: "municipal" };
+  if (MUNICIPAL.test(question) || question.includes(home.city) || question.includes(home.city.replace(/市$/, ""))) return { level: "municipal" };
   return undefined;
 }
 

@@ -56,7 +56,7 @@ export function citationIs(c: Citation | undefined, titles: readonly string[]): 
 
 function documentIs(c: Citation | undefined, document: string): boolean {
   if (!c) return false;
-  const want = normalize(document.replace(/^《|》$/g, ""));
+  const want = normalize(document.replace(/^《([^《》]*)》$/, "$1"));
   return [c.document, c.documentShort].some((d) => d && normalize(d) === want);
 }
 

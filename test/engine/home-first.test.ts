@@ -1,0 +1,34 @@
+import { cp } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openEngine } from "../../src/app/service.js";
+import type { PolicyEngine } from "../../src/engine/engine.js";
+import { createLogger } from "../../src/log/index.js";
+import { FIXTURES } from "../helpers/paths.js";
+import { tempWorkspace } from "../helpers/temp-corpus.js";
+
+/** The outline with the blind writer's seven related documents (test/fixtures/multidoc-blind2): provincial and national measures titled by the question's own words. */
+let engine: PolicyEngine;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const workspace = await tempWorkspace();
+  await cp(path.join(FIXTURES, "multidoc-blind2", "corpus"), workspace.config.corpusDir, { recursive: true });
+  engine = await openEngine(workspace.config, createLogger({ level: "silent", pretty: false }));
+  cleanup = workspace.cleanup;
+}, 120_000);
+afterAll(() => cleanup?.());
+
+describe("a question that names the home city", () => {
+  it("is answered with the city's measure and units first, however well a higher level's title matches", async () => {
+    for (const question of ["出口企业在国外被告侵权了，泰安这边谁能给指导？", "泰安市怎么管非正常专利申请和商标恶意注册？"]) {
+      const answer = await engine.answer(question);
+      expect(answer.citations[0]?.level, question).toBe("municipal");
+      expect(answer.citations[0]?.units, question).toContain("市市场监管局");
+    }
+  });
+
+  it("still goes to the province when the province is named", async () => {
+    const answer = await engine.answer("山东省对知识产权质押融资有什么要求");
+    expect(answer.citations[0]?.level).toBe("provincial");
+  });
+});
