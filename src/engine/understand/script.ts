@@ -1,20 +1,25 @@
 import * as OpenCC from "opencc-js/t2cn";
 import { Tokenizer } from "../../index/tokenizer.js";
 
+type Convert = (text: string) => string;
+
+/** A converter built on first use: building opencc's tables costs tens of milliseconds a start. */
+function lazily(build: () => Convert): Convert {
+  let convert: Convert | undefined;
+  return (text) => (convert ??= build())(text);
+}
+
 /**
  * Traditional script (Taiwan, Hong Kong) to simplified, with Taiwan's
  * phrasing as well as its characters (軟體 → 软件, 智慧財產權 → 知识产权), so that
  * a question typed in traditional script meets the outline's words. The
  * dictionaries ship inside `opencc-js`; nothing is fetched.
  */
-const traditionalToSimplified = OpenCC.Converter({ from: "twp", to: "cn" });
-
-/** Hong Kong variants the Taiwan table writes differently (着/著 forms, 裏 …). */
-const hongKongToSimplified = OpenCC.Converter({ from: "hk", to: "cn" });
-
+const taiwanPhrasing = lazily(() => OpenCC.Converter({ from: "twp", to: "cn" }));
 /** Characters alone, to tell whether a text has any traditional ones. */
-const traditionalCharacters = OpenCC.Converter({ from: "tw", to: "cn" });
-const hongKongCharacters = OpenCC.Converter({ from: "hk", to: "cn" });
+const taiwanCharacters = lazily(() => OpenCC.Converter({ from: "tw", to: "cn" }));
+/** Hong Kong variants the Taiwan table writes differently (着/著 forms, 裏 …). */
+const hongKong = lazily(() => OpenCC.Converter({ from: "hk", to: "cn" }));
 
 /**
  * Converts traditional characters to simplified; simplified text and anything not Chinese come back
@@ -22,9 +27,8 @@ const hongKongCharacters = OpenCC.Converter({ from: "hk", to: "cn" });
  * in simplified script stays 文件, never becomes 文档.
  */
 export function toSimplified(text: string): string {
-  const characters = hongKongCharacters(traditionalCharacters(text));
-  if (characters === text) return text;
-  return hongKongToSimplified(traditionalToSimplified(text));
+  if (hongKong(taiwanCharacters(text)) === text) return text;
+  return hongKong(taiwanPhrasing(text));
 }
 
 /** Chinese punctuation that NFKC would make half-width; the question splitter and the replies read it as typed. */
