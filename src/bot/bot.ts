@@ -91,7 +91,7 @@ export function createBot(deps: BotDeps): Bot {
   const privateChat = bot.chatType("private");
   privateChat.on(
     "message:document",
-    adminOnly(deps, "upload document", (ctx) => handleDocument(ctx, deps)),
+    adminOnly(deps, "上传文档", (ctx) => handleDocument(ctx, deps)),
   );
   bot.on("message:document", (ctx) => groupDocument(ctx, deps));
   bot.on("message:text", async (ctx) => {

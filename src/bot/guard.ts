@@ -5,7 +5,9 @@ import { TEXT } from "./texts.js";
 
 /**
  * Runs an admin action only for users in `ADMIN_USER_IDS`; anyone else gets
- * a polite refusal, and the attempt is logged and written to the audit log.
+ * a polite refusal, and the attempt is logged and written to the audit log
+ * with `action` as the admin page shows it: a command (/reload) or a
+ * Chinese name (上传文档).
  */
 export function adminOnly<C extends Context>(deps: BotDeps, action: string, run: (ctx: C) => Promise<void>): (ctx: C) => Promise<void> {
   return async (ctx) => {

@@ -235,17 +235,16 @@ export function composeUnitDuties(question: string, unit: string, records: reado
   };
 }
 
+/** The parts of an answer that quotes no record and names no units: a refusal, a question back, a listing of answers. */
+function bareParts(lead: string, spoken: string, rest: Partial<AnswerParts> = {}): AnswerParts {
+  return { lead, spoken, quotes: [], units: [], unitsComplete: true, refs: [], ...rest };
+}
+
 /** A polite refusal with what can be asked instead. */
 export function composeOutOfScope(question: string, kind: QuestionKind, reason: string, examples: readonly string[], scope: string): Answer {
-  const parts: AnswerParts = {
-    lead: reason,
-    spoken: reason,
-    quotes: [],
-    units: [],
-    unitsComplete: true,
-    refs: [],
+  const parts = bareParts(reason, reason, {
     refusal: { reason: `本助手只回答知识产权政策方面的问题，${scope}。`, examples: [...examples] },
-  };
+  });
   return { question, status: "out_of_scope", answer: renderAnswerText(parts, kind), citations: [], kind, confidence: 0, source: "engine", parts };
 }
 
@@ -256,15 +255,9 @@ export function composeOutOfScope(question: string, kind: QuestionKind, reason: 
  */
 export function composeWhichPolicy(question: string, examples: readonly string[]): Answer {
   const lead = "您指的是哪项政策？";
-  const parts: AnswerParts = {
-    lead,
-    spoken: lead,
-    quotes: [],
-    units: [],
-    unitsComplete: true,
-    refs: [],
+  const parts = bareParts(lead, lead, {
     refusal: { reason: "我没有找到您之前问的问题，请说明是哪项政策或哪件事。", examples: [...examples] },
-  };
+  });
   return { question, status: "out_of_scope", answer: renderAnswerText(parts, "follow_up"), citations: [], kind: "follow_up", confidence: 0, source: "engine", parts };
 }
 
@@ -297,16 +290,10 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 export function composeClarify(question: string, analysis: QuestionAnalysis, records: readonly PolicyRecord[], documents: DocumentLookup, confidence: number): Answer {
   const choices = records.map((r) => ({ id: r.id, title: r.title, citeAs: citeAs(r, documents.meta(r.documentId)), documentShort: documents.meta(r.documentId).short }));
   const lead = "您的问题和下面几项措施都有关，您是想问哪一项？";
-  const parts: AnswerParts = {
-    lead,
-    spoken: `您的问题涉及${choices.map((c) => `「${c.title}」`).join("或")}，请说明是哪一项。`,
-    quotes: [],
-    units: [],
-    unitsComplete: true,
-    refs: [],
+  const parts = bareParts(lead, `您的问题涉及${choices.map((c) => `「${c.title}」`).join("或")}，请说明是哪一项。`, {
     choices,
     ...optional("draftNote", draftNote(records, documents)),
-  };
+  });
   const citations = records.map((r) => citationFor(r, joinQuote(r, relevantSentences(r, analysis, 1)), documents));
   return { question, status: "answered", answer: renderAnswerText(parts, "clarify"), citations, kind: "clarify", confidence, source: "engine", parts };
 }
@@ -328,21 +315,15 @@ export function composeDocumentFacts(question: string, document: PolicyDocument,
     [/部门|单位|机关|谁/, meta.issuer, "发文单位"],
   ].flatMap(([asked, known, name]) => ((asked as RegExp).test(question) && !known ? [name as string] : []));
   const first = document.records[0];
-  const parts: AnswerParts = {
-    lead,
-    spoken: lead,
-    quotes: [],
-    units: [],
-    unitsComplete: true,
-    refs: [],
+  const parts = bareParts(lead, lead, {
     ...optional("notSpecified", missing.length > 0 ? `收录的文本没有写明该文件的${missing.join("、")}，请向发文单位核实。` : undefined),
-  };
+  });
   const citations = first ? [citationFor(first, joinQuote(first, splitSentences(first.text).slice(0, 1)), documents)] : [];
   return { question, status: "answered", answer: renderAnswerText(parts, "general"), citations, kind: "general", confidence: 0.9, source: "engine", parts };
 }
 
 export function composeSmallTalk(question: string, reply: string): Answer {
-  const parts: AnswerParts = { lead: reply, spoken: reply, quotes: [], units: [], unitsComplete: true, refs: [] };
+  const parts = bareParts(reply, reply);
   return { question, status: "answered", answer: reply, citations: [], kind: "small_talk", confidence: 1, source: "engine", parts };
 }
 
@@ -357,16 +338,10 @@ export function composeMulti(question: string, answers: readonly Answer[]): Answ
   const rest = answered.flatMap((a) => a.citations.slice(1));
   const citations = [...new Map([...firsts, ...rest].map((c) => [c.id, c])).values()];
   const sections = answers.map((a) => ({ question: a.question, answer: a.answer, status: a.status, citationIds: a.citations.map((c) => c.id) }));
-  const parts: AnswerParts = {
-    lead: `您的消息里有 ${answers.length} 个问题，分别回答如下：`,
-    spoken: answers.map((a, i) => `${i + 1}. ${a.parts.spoken}`).join(""),
-    quotes: [],
-    units: [],
-    unitsComplete: true,
-    refs: [],
+  const parts = bareParts(`您的消息里有 ${answers.length} 个问题，分别回答如下：`, answers.map((a, i) => `${i + 1}. ${a.parts.spoken}`).join(""), {
     sections,
     ...optional("draftNote", answered.map((a) => a.parts.draftNote).find(Boolean)),
-  };
+  });
   const text = [
     parts.lead,
     ...answers.map((a, i) => `【问题${i + 1}】${a.question}\n${a.answer.replace(/\n?注：《[^\n]*征求意见稿[^\n]*$/, "")}`),

@@ -1,20 +1,12 @@
-import { cp } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openEngine } from "../../src/app/service.js";
 import type { PolicyEngine } from "../../src/engine/engine.js";
-import { createLogger } from "../../src/log/index.js";
-import { FIXTURES } from "../helpers/paths.js";
-import { tempWorkspace } from "../helpers/temp-corpus.js";
+import { outlineEngine } from "./support.js";
 
 /** The outline with the blind writer's seven related documents (test/fixtures/multidoc-blind2): provincial and national measures titled by the question's own words. */
 let engine: PolicyEngine;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const workspace = await tempWorkspace();
-  await cp(path.join(FIXTURES, "multidoc-blind2", "corpus"), workspace.config.corpusDir, { recursive: true });
-  engine = await openEngine(workspace.config, createLogger({ level: "silent", pretty: false }));
-  cleanup = workspace.cleanup;
+  ({ engine, cleanup } = await outlineEngine("multidoc-blind2"));
 }, 120_000);
 afterAll(() => cleanup?.());
 

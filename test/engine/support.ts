@@ -1,11 +1,18 @@
+import { cp } from "node:fs/promises";
+import path from "node:path";
 import { openEngine } from "../../src/app/service.js";
 import type { PolicyEngine } from "../../src/engine/engine.js";
 import { createLogger } from "../../src/log/index.js";
+import { FIXTURES } from "../helpers/paths.js";
 import { tempWorkspace } from "../helpers/temp-corpus.js";
 
-/** The real engine over a private copy of the corpus, its index built from scratch. */
-export async function outlineEngine(): Promise<{ engine: PolicyEngine; cleanup: () => Promise<void> }> {
+/**
+ * The real engine over a private copy of the corpus, its index built from scratch; with `related`,
+ * the documents of `test/fixtures/<related>/corpus` added beside the outline.
+ */
+export async function outlineEngine(related?: string): Promise<{ engine: PolicyEngine; cleanup: () => Promise<void> }> {
   const workspace = await tempWorkspace();
+  if (related) await cp(path.join(FIXTURES, related, "corpus"), workspace.config.corpusDir, { recursive: true });
   const engine = await openEngine(workspace.config, createLogger({ level: "silent", pretty: false }));
   return { engine, cleanup: workspace.cleanup };
 }
