@@ -39,15 +39,30 @@ const COUNTY = /(区里|县里|区级|县级|区政府|县政府)/;
  */
 export function levelAsked(question: string, home: HomeJurisdiction, regions: readonly { region: string; level: DocumentLevel }[]): LevelFocus | undefined {
   const provinceName = home.province.replace(/省$/, "");
+  const found: { at: number; focus: LevelFocus }[] = [];
+  const seen = (at: number, focus: LevelFocus) => {
+    if (at >= 0) found.push({ at, focus });
+  };
   for (const { region, level } of regions) {
-    if (level === "county" && question.includes(region)) return { level: "county", region };
-    if (level === "county" && region.length >= 3 && question.includes(region.slice(0, -1))) return { level: "county", region };
+    if (level !== "county") continue;
+    seen(question.lastIndexOf(region), { level: "county", region });
+    if (region.length >= 3) seen(question.lastIndexOf(region.slice(0, -1)), { level: "county", region });
   }
-  if (PROVINCIAL.test(question) || question.includes(home.province) || new RegExp(`${provinceName}(?!大学)`).test(question)) return { level: "provincial" };
-  if (NATIONAL.test(question)) return { level: "national" };
-  if (COUNTY.test(question)) return { level: "county" };
-  if (MUNICIPAL.test(question) || question.includes(home.city) || question.includes(home.city.replace(/市$/, ""))) return { level: "municipal" };
-  return undefined;
+  seen(Math.max(lastMatch(question, PROVINCIAL), question.lastIndexOf(home.province), lastMatch(question, new RegExp(`${provinceName}(?!大学)`, "g"))), { level: "provincial" });
+  seen(lastMatch(question, NATIONAL), { level: "national" });
+  seen(lastMatch(question, COUNTY), { level: "county" });
+  seen(Math.max(lastMatch(question, MUNICIPAL), question.lastIndexOf(home.city.replace(/市$/, ""))), { level: "municipal" });
+  // "省里在扩大质押融资，泰安市里谁负责": the level named last is the one asked about; the earlier one is context.
+  found.sort((x, y) => y.at - x.at);
+  return found[0]?.focus;
+}
+
+/** Where a pattern last matches in a text, or -1. */
+function lastMatch(text: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+  let last = -1;
+  for (const m of text.matchAll(global)) last = m.index;
+  return last;
 }
 
 /**

@@ -19,6 +19,13 @@ describe("a question that names the home city", () => {
     }
   });
 
+  it("goes to the level named last when a question names two (省里在做…，泰安市里谁负责)", async () => {
+    const city = await engine.answer("省里在扩大知识产权质押融资，泰安市里在这方面谁负责？");
+    expect(city.citations[0]?.level).toBe("municipal");
+    expect(city.citations[0]?.units).toContain("市市场监管局");
+    expect((await engine.answer("市里说要推进专利导航，省里是怎么要求的？")).citations[0]?.level).not.toBe("municipal");
+  });
+
   it("still goes to the province when the province is named", async () => {
     const answer = await engine.answer("山东省对知识产权质押融资有什么要求");
     expect(answer.citations[0]?.level).toBe("provincial");
