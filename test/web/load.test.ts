@@ -1,9 +1,9 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fireAskLoad } from "../../src/bench/load.js";
 import { readQuestionSources } from "../../src/bench/question-sources.js";
 import { generateQuestions, type BenchQuestion } from "../../src/bench/questions.js";
-import { CORPUS, ROOT, sessionHeaders, startTestConsole, type TestConsole } from "./support/console.js";
+import { SHARED_DEV_SET } from "../helpers/paths.js";
+import { CORPUS, sessionHeaders, startTestConsole, type TestConsole } from "./support/console.js";
 
 const REQUESTS = 2_000;
 const CONCURRENCY = 50;
@@ -14,7 +14,7 @@ let questions: BenchQuestion[];
 beforeAll(async () => {
   app = await startTestConsole();
   // The shared question set is used when present; the mix stands without it.
-  questions = generateQuestions(await readQuestionSources(CORPUS, path.resolve(ROOT, "../shared/eval/dev.jsonl")), REQUESTS);
+  questions = generateQuestions(await readQuestionSources(CORPUS, SHARED_DEV_SET), REQUESTS);
 });
 afterAll(async () => {
   await app?.stop();

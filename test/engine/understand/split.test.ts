@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LONG_STORY_CHARS, splitQuestions, topicFinder } from "../../../src/engine/understand/split.js";
-import { ROOT } from "../../helpers/paths.js";
+import { ROOT, SHARED_DEV_SET } from "../../helpers/paths.js";
 import { outlineTopics } from "./topics.js";
 
 let topicsOf: (text: string) => string[];
@@ -72,10 +72,10 @@ describe("splitQuestions", () => {
 
   it("keeps the questions of the development and blind sets whole unless they join two topics", () => {
     const split: string[] = [];
-    for (const file of ["test/engine/blind.jsonl", "test/engine/blind2.jsonl", "test/engine/holdout.jsonl", "../shared/eval/dev.jsonl"]) {
+    for (const file of ["test/engine/blind.jsonl", "test/engine/blind2.jsonl", "test/engine/holdout.jsonl"].map((f) => `${ROOT}/${f}`).concat(SHARED_DEV_SET)) {
       let text: string;
       try {
-        text = readFileSync(`${ROOT}/${file}`, "utf8");
+        text = readFileSync(file, "utf8");
       } catch {
         continue;
       }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { normalizeScript } from "../../../src/engine/understand/script.js";
 import { correctTypos, createVocabulary, type Vocabulary } from "../../../src/engine/understand/typos.js";
-import { OUTLINE_PATH, ROOT } from "../../helpers/paths.js";
+import { OUTLINE_PATH, ROOT, SHARED_DEV_SET } from "../../helpers/paths.js";
 import { outlineVocabulary } from "./vocabulary.js";
 
 let vocabulary: Vocabulary;
@@ -51,10 +51,10 @@ describe("correctTypos over the outline's vocabulary", () => {
 
   it("changes nothing in correctly written questions", () => {
     const questions: string[] = [];
-    for (const file of ["test/engine/blind.jsonl", "test/engine/blind2.jsonl", "../shared/eval/dev.jsonl"]) {
+    for (const file of ["test/engine/blind.jsonl", "test/engine/blind2.jsonl"].map((f) => `${ROOT}/${f}`).concat(SHARED_DEV_SET)) {
       let text: string;
       try {
-        text = readFileSync(`${ROOT}/${file}`, "utf8");
+        text = readFileSync(file, "utf8");
       } catch {
         continue;
       }
