@@ -32,7 +32,8 @@ export const STATUS_NAMES: Record<DocumentStatus, string> = { draft: "征求意�
 
 const DRAFT = /(征求意见稿|送审稿|草案|讨论稿|意见征集稿)/;
 const REPEALED = /(已废止|已失效|废止$)/;
-const ISSUE_NUMBER = /[\u4e00-\u9fa5]{1,10}[〔［\[【(（]\s*(19|20)\d\d\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
+/** A 文号 as documents write it: 鲁政字〔2024〕136号, 岱政办发[2026]8号. */
+export const ISSUE_NUMBER = /[\u4e00-\u9fa5]{1,10}[〔［\[【(（]\s*(?:19|20)\d\d\s*[〕］\]】)）]\s*\d{1,4}\s*号/;
 const DATE = /(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const ISSUER_LINE = /^(?:[\u4e00-\u9fa5]{2,12}(?:人民政府办公厅|人民政府办公室|人民政府|知识产权局|市场监督管理局|市场监管局|财政厅|财政局|委员会|办公室|国务院|部))\s*$/;
 

@@ -1,8 +1,9 @@
-import { LEVEL_NAMES } from "../corpus/document-meta.js";
+import { ISSUE_NUMBER, LEVEL_NAMES } from "../corpus/document-meta.js";
 import type { PolicyDocument } from "../corpus/types.js";
+import { GENRE_WORDS } from "./genre.js";
 
-/** A 文号 as documents write it: 鲁政字〔2024〕136号, 岱政办发[2026]8号. */
-export const DOCUMENT_NUMBER = /[\u4e00-\u9fff]{1,8}[〔[(（【]\s*\d{4}\s*[〕\])）】]\s*\d{1,4}\s*号/g;
+/** Every 文号 in a text, as the corpus's metadata reads them. */
+export const DOCUMENT_NUMBER = new RegExp(ISSUE_NUMBER.source, "g");
 /** Asking about a document itself, not what it says: its 文号, date, issuer, status. */
 const ASKS_FACTS =
   /(文号|发文字号|字号|哪年(发|出|印发)|什么时候(发布|印发|出台|发的|出的)|发布(时间|日期)|印发(时间|日期)|哪个(部门|单位|机关)(发|印发|出台|制定)|发文(单位|机关)|谁(发|印发|出台|制定)的|是不是正式|是正式|正式稿|征求意见稿|还有效|有效吗|废止|作废|是什么文件|哪个文件|什么文件)/;
@@ -31,6 +32,8 @@ export function documentAskedAbout(question: string, documents: readonly PolicyD
   return document && namedAsItself(question, document.meta.short) ? document : undefined;
 }
 
+/** The kinds documents are called by (纲要, 办法 …), as the genre weights know them. */
+const GENRE = new RegExp(`(${GENRE_WORDS.join("|")})`);
 const DEMONSTRATIVE = /(这个|那个|该|这份|那份|本|此)$/;
 
 /**
@@ -39,7 +42,7 @@ const DEMONSTRATIVE = /(这个|那个|该|这份|那份|本|此)$/;
  * guideline a measure promises, not of the 办事指南 in the corpus.
  */
 function namedAsItself(question: string, short: string): boolean {
-  const kind = /(纲要|办法|细则|方案|意见|规程|解读|清单|通知|标准|指南|规划)/.exec(question);
+  const kind = GENRE.exec(question);
   if (!kind) return true;
   const before = question.slice(0, kind.index).replace(/[《》「」\s]/g, "");
   const lead = before.slice(-2);

@@ -9,7 +9,7 @@ import { rankedSpecifics } from "./specifics.js";
  */
 const DETAIL_GENRE = /(办法|细则|标准|通知|指南|规程|解读|问答|须知|流程)(（[^）]*）)?$/;
 /** What people call a document when they name it: 纲要 has …, 办法 says …. */
-const GENRE_WORDS = ["纲要", "办法", "细则", "方案", "意见", "规程", "解读", "清单", "通知", "标准", "指南", "规划"];
+export const GENRE_WORDS = ["纲要", "办法", "细则", "方案", "意见", "规程", "解读", "清单", "通知", "标准", "指南", "规划"];
 
 const DETAIL_WITHOUT_SPECIFICS = 0.85;
 /** …and a question asking an amount, a deadline, a phone or an address (几个工作日, 收费吗) belongs first with the documents that set details out. */

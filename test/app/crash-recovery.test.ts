@@ -51,11 +51,13 @@ afterAll(async () => {
 
 interface Server {
   url: string;
+  pid: number | undefined;
   exited: Promise<NodeJS.Signals | number | null>;
-  kill(): void;
+  kill(signal?: NodeJS.Signals): void;
 }
 
-async function startServer(dir: string, crashAt?: string): Promise<Server> {
+/** The real server on this workspace, healthy; `env` adds settings (a crash hook, parse limits). */
+async function startServer(dir: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
     cwd: ROOT,
@@ -67,14 +69,14 @@ async function startServer(dir: string, crashAt?: string): Promise<Server> {
       PORT: String(port),
       ADMIN_TOKEN: TOKEN,
       LOG_LEVEL: "warn",
-      ...(crashAt ? { IPBOT_CRASH_AT: crashAt } : {}),
+      ...env,
     },
     stdio: ["ignore", "ignore", "ignore"],
   });
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url);
-  return { url, exited, kill: () => child.kill("SIGKILL") };
+  return { url, pid: child.pid, exited, kill: (signal = "SIGKILL") => child.kill(signal) };
 }
 
 const corpusFiles = async (dir: string) => (await readdir(path.join(dir, "corpus"))).sort();
@@ -112,7 +114,7 @@ describe("kill -9 during a publish that replaces a document", () => {
   ] as const)("at %s keeps one whole version (%s) and nothing else", async (step, kept) => {
     const dir = await workspace();
     try {
-      const server = await startServer(dir, step);
+      const server = await startServer(dir, { IPBOT_CRASH_AT: step });
       const auth = await authOf(server.url);
       const preview = await fetch(`${server.url}/api/admin/documents/preview`, {
         method: "POST",
@@ -141,7 +143,7 @@ describe("kill -9 during a removal", () => {
   it.each(["remove:aside", "remove:indexed"])("at %s puts the unconfirmed removal back", async (step) => {
     const dir = await workspace();
     try {
-      const server = await startServer(dir, step);
+      const server = await startServer(dir, { IPBOT_CRASH_AT: step });
       const auth = await authOf(server.url);
       await fetch(`${server.url}/api/admin/documents/${encodeURIComponent(DOCUMENT)}`, { method: "DELETE", headers: auth });
       expect(await server.exited).toBe("SIGKILL");
@@ -160,27 +162,10 @@ describe("kill -9 during a removal", () => {
 describe("SIGTERM while a hostile document is being parsed", () => {
   it("stops the server, and the parser process with it", async () => {
     const dir = await workspace();
-    const port = await freePort();
     // Limits raised so that the parser would grind on 25,000 nested <div>s for minutes.
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        CORPUS_DIR: path.join(dir, "corpus"),
-        DATA_DIR: path.join(dir, "data"),
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        ADMIN_TOKEN: TOKEN,
-        LOG_LEVEL: "warn",
-        PARSE_MAX_NESTING: "1000000",
-        PARSE_TIMEOUT_MS: "600000",
-      },
-      stdio: ["ignore", "ignore", "ignore"],
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const server = await startServer(dir, { PARSE_MAX_NESTING: "1000000", PARSE_TIMEOUT_MS: "600000" });
     try {
-      const url = `http://127.0.0.1:${port}`;
-      await waitForHealth(url);
+      const { url } = server;
       const auth = await authOf(url);
       const { nestedDivsHtml } = await import("../../src/bench/hostile-documents.js");
       const preview = fetch(`${url}/api/admin/documents/preview`, {
@@ -188,7 +173,7 @@ describe("SIGTERM while a hostile document is being parsed", () => {
         headers: { ...auth, "Content-Type": "application/octet-stream", "X-File-Name": "nested.html" },
         body: new Uint8Array(nestedDivsHtml().bytes),
       }).catch(() => undefined);
-      const parsers = async () => (await run("pgrep", ["-P", String(child.pid), "-f", "parser-child"]).catch(() => ({ stdout: "" }))).stdout.split("\n").filter(Boolean);
+      const parsers = async () => (await run("pgrep", ["-P", String(server.pid), "-f", "parser-child"]).catch(() => ({ stdout: "" }))).stdout.split("\n").filter(Boolean);
       let parser: string[] = [];
       while (parser.length === 0) {
         parser = await parsers();
@@ -197,13 +182,13 @@ describe("SIGTERM while a hostile document is being parsed", () => {
       // Wait until it is deep in the parse (seconds of CPU), not still loading its code.
       const { cpuMsOf } = await import("../../src/bench/resources.js");
       await expect.poll(async () => (await cpuMsOf(Number(parser[0]))) ?? 0, { timeout: 60_000, interval: 200 }).toBeGreaterThan(3000);
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
+      server.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
       await preview;
       // The parser died with its parent rather than grinding on as an orphan.
       await expect.poll(async () => (await run("ps", ["-o", "pid=", "-p", parser[0]!]).catch(() => ({ stdout: "" }))).stdout.trim(), { timeout: 10_000 }).toBe("");
     } finally {
-      child.kill("SIGKILL");
+      server.kill();
       await rm(dir, { recursive: true, force: true });
     }
   });

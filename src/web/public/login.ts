@@ -23,46 +23,61 @@ function showSignedIn(user: SignedIn): void {
 
 const messageOf = (err: unknown) => (err instanceof ApiError ? err.message.replace(/\s+[A-Z][^\u4e00-\u9fff]*$/, "") : "出错了，请稍后再试。");
 
-byId<HTMLFormElement>("login-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const status = byId("login-status");
-  status.textContent = "正在登录…";
-  try {
-    const { data } = await fetchJson<{ user: SignedIn; csrfToken: string }>("/api/auth/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ username: byId<HTMLInputElement>("username").value, password: byId<HTMLInputElement>("password").value }),
-    });
-    rememberCsrf(data.csrfToken);
-    status.textContent = "";
-    location.assign(landing(data.user));
-  } catch (err) {
-    byId<HTMLInputElement>("password").value = "";
-    status.textContent = messageOf(err);
-  }
-});
+/**
+ * A form that signs someone in: while it runs the status says `pending`; on success the session's CSRF
+ * token is kept and the page goes where `next` says; on failure the status says why, in Chinese.
+ */
+function signInForm(
+  formId: string,
+  statusId: string,
+  pending: string,
+  url: string,
+  body: () => Record<string, string>,
+  next: (user: SignedIn) => string,
+  onError?: () => void,
+): void {
+  byId<HTMLFormElement>(formId).addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const status = byId(statusId);
+    status.textContent = pending;
+    try {
+      const { data } = await fetchJson<{ user: SignedIn; csrfToken: string }>(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body()),
+      });
+      rememberCsrf(data.csrfToken);
+      status.textContent = "";
+      location.assign(next(data.user));
+    } catch (err) {
+      onError?.();
+      status.textContent = messageOf(err);
+    }
+  });
+}
 
-byId<HTMLFormElement>("first-admin-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const status = byId("first-admin-status");
-  status.textContent = "正在创建…";
-  try {
-    const { data } = await fetchJson<{ user: SignedIn; csrfToken: string }>("/api/auth/first-admin", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        adminToken: byId<HTMLInputElement>("fa-token").value,
-        username: byId<HTMLInputElement>("fa-username").value,
-        displayName: byId<HTMLInputElement>("fa-name").value,
-        password: byId<HTMLInputElement>("fa-password").value,
-      }),
-    });
-    rememberCsrf(data.csrfToken);
-    location.assign("/admin");
-  } catch (err) {
-    status.textContent = messageOf(err);
-  }
-});
+const valueOf = (id: string) => byId<HTMLInputElement>(id).value;
+
+signInForm(
+  "login-form",
+  "login-status",
+  "正在登录…",
+  "/api/auth/login",
+  () => ({ username: valueOf("username"), password: valueOf("password") }),
+  landing,
+  () => {
+    byId<HTMLInputElement>("password").value = "";
+  },
+);
+
+signInForm(
+  "first-admin-form",
+  "first-admin-status",
+  "正在创建…",
+  "/api/auth/first-admin",
+  () => ({ adminToken: valueOf("fa-token"), username: valueOf("fa-username"), displayName: valueOf("fa-name"), password: valueOf("fa-password") }),
+  () => "/admin",
+);
 
 byId("logout").addEventListener("click", () => void logout());
 
