@@ -56,14 +56,14 @@ function signInForm(
   });
 }
 
-const valueOf = (id: string) => byId<HTMLInputElement>(id).value;
+const fieldValue = (id: string) => byId<HTMLInputElement>(id).value;
 
 signInForm(
   "login-form",
   "login-status",
   "正在登录…",
   "/api/auth/login",
-  () => ({ username: valueOf("username"), password: valueOf("password") }),
+  () => ({ username: fieldValue("username"), password: fieldValue("password") }),
   landing,
   () => {
     byId<HTMLInputElement>("password").value = "";
@@ -75,7 +75,7 @@ signInForm(
   "first-admin-status",
   "正在创建…",
   "/api/auth/first-admin",
-  () => ({ adminToken: valueOf("fa-token"), username: valueOf("fa-username"), displayName: valueOf("fa-name"), password: valueOf("fa-password") }),
+  () => ({ adminToken: fieldValue("fa-token"), username: fieldValue("fa-username"), displayName: fieldValue("fa-name"), password: fieldValue("fa-password") }),
   () => "/admin",
 );
 
