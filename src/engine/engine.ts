@@ -25,6 +25,8 @@ import { checkQuestion, normalizeQuestion } from "./question-check.js";
 import { distinctiveTitleWords, documentsNamed, documentsTitled, genreWeight } from "./genre.js";
 import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, type LevelFocus } from "./jurisdiction.js";
 import { examplesFrom } from "./examples.js";
+import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
+import { PairQuestions } from "./pairs.js";
 import { specificsWeight } from "./specifics.js";
 import { prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
@@ -106,6 +108,8 @@ export class PolicyEngine {
   private readonly typoVocabulary: Vocabulary;
   private readonly regions: { region: string; level: DocumentMeta["level"] }[];
   private readonly titleWords: Map<string, string[]>;
+  private readonly documentTerms: DocumentTerms;
+  private readonly pairQuestions: PairQuestions;
   /** Document metadata by id, for citations. */
   readonly lookup: DocumentLookup;
 
@@ -143,6 +147,12 @@ export class PolicyEngine {
     this.home = options.home ?? DEFAULT_HOME;
     this.titleWords = distinctiveTitleWords(index.documents, (text) => index.tokenizer.words(Tokenizer.normalize(text)));
     this.regions = index.documents.flatMap((d) => (d.meta.region ? [{ region: d.meta.region, level: d.meta.level }] : []));
+    this.documentTerms = documentTermsOf(index, this.titleWords);
+    this.pairQuestions = new PairQuestions(
+      index.records,
+      (text) => analyzeQuestion(text, this.vocabulary),
+      (term) => this.idf(term),
+    );
     this.examples = options.examples ?? examplesFrom(index.lexicon.examples ?? [], index.records, this.lookup);
   }
 
@@ -296,19 +306,24 @@ export class PolicyEngine {
     if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
     const focus = levelAsked(question, this.home, this.regions);
     const named = documentsNamed(question, this.index.documents);
-    const ranked = homeFirst(
-      await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
-        const meta = this.lookup.meta(r.documentId);
-        return (
-          levelWeight(meta, focus, this.home) *
-          genreWeight(meta, analysis, named, r.documentId) *
-          specificsWeight(`${r.title}${r.text}`, analysis.specifics, analysis.text) *
-          (titled.get(r.documentId) ?? 1)
-        );
-      }),
-      focus,
-      this.lookup,
-      this.home,
+    const ranked = bestWithinDocument(
+      homeFirst(
+        await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
+          const meta = this.lookup.meta(r.documentId);
+          return (
+            levelWeight(meta, focus, this.home) *
+            genreWeight(meta, analysis, named, r.documentId) *
+            specificsWeight(`${r.title}${r.text}`, analysis.specifics, analysis.text) *
+            this.pairQuestions.weight(r.id, analysis) *
+            (titled.get(r.documentId) ?? 1)
+          );
+        }),
+        focus,
+        this.lookup,
+        this.home,
+      ),
+      analysis,
+      this.documentTerms,
     );
     const top = ranked[0];
     if (!top) {
@@ -417,8 +432,12 @@ export class PolicyEngine {
 
   /** How alike two questions are (0–1), for matching curated answers to paraphrases. */
   similarity(a: string, b: string): number {
-    const idf = (term: string) => (this.index.lexical.documentFrequency(term) > 0 ? this.index.lexical.idf(term) : 1);
-    return questionSimilarity(analyzeQuestion(a, this.vocabulary), analyzeQuestion(b, this.vocabulary), idf);
+    return questionSimilarity(analyzeQuestion(a, this.vocabulary), analyzeQuestion(b, this.vocabulary), (term) => this.idf(term));
+  }
+
+  /** A term's weight for comparing questions: its rarity in the corpus (1 for a term the corpus lacks). */
+  private idf(term: string): number {
+    return this.index.lexical.documentFrequency(term) > 0 ? this.index.lexical.idf(term) : 1;
   }
 
   exampleQuestions(): readonly string[] {

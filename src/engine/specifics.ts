@@ -54,8 +54,12 @@ export function givesSpecific(text: string, specific: Specific): boolean {
 const RANKED_SPECIFICS: readonly Specific[] = ["amount", "deadline", "phone", "address"];
 /** The details asked that decide ranking: an amount, a deadline, a phone, an address (not 怎么办's procedure). */
 export function rankedSpecifics(asked: readonly Specific[], question: string): Specific[] {
-  // 有没有资助 asks whether there is a policy; 补多少, 资助标准 ask the amount.
-  return asked.filter((s) => RANKED_SPECIFICS.includes(s) && (s !== "amount" || ASKS_QUANTITY.test(question)));
+  return detailsReallyAsked(asked, question).filter((s) => RANKED_SPECIFICS.includes(s));
+}
+
+/** The details a question really asks: 有没有资助 asks whether there is a policy; 补多少, 资助标准 ask the amount. */
+export function detailsReallyAsked(asked: readonly Specific[], question: string): Specific[] {
+  return asked.filter((s) => s !== "amount" || ASKS_QUANTITY.test(question));
 }
 const ASKS_QUANTITY = /(多少|几|金额|额度|比例|标准|上限|最高|封顶|多大|收费|费用)/;
 
@@ -79,7 +83,7 @@ export function specificsWeight(text: string, asked: readonly Specific[], questi
  * 截止到什么时候 ↔ 申报时间, 要交哪些材料 ↔ 申报材料, 需要什么条件 ↔ 申报条件, 交到哪个部门 ↔ 受理部门.
  */
 const DETAIL_HEADINGS: [asked: RegExp, heading: RegExp][] = [
-  [/(截止|什么时候|啥时候|何时|哪天|期限|多久|几个工作日|几天|时限)/, /(时间|期限|时限|日期|截止)/],
+  [/(截止|什么时候|啥时候|何时|哪天|期限|多久|几个工作日|几天|时限|时间限制|时间要求|限期)/, /(时间|期限|时限|日期|截止)/],
   [/(材料|资料|准备什么|交什么|交哪些|带什么)/, /(材料|资料)/],
   [/(条件|资格|哪些单位可以|谁能申请|谁可以申请|门槛|最少要|至少要)/, /(条件|资格|对象|适用范围)/],
   [/(流程|步骤|程序|怎么申请|如何申请|怎么办理|如何办理|手续)/, /(流程|程序|步骤|办理|提出申请)/],

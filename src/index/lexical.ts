@@ -114,6 +114,18 @@ export class LexicalIndex {
       .slice(0, limit);
   }
 
+  /** One entry's BM25 score for a query (0 when it shares no term). */
+  scoreEntry(entry: number, query: readonly WeightedTerm[]): number {
+    const tf = this.data.entries[entry]?.tf;
+    if (!tf) return 0;
+    let score = 0;
+    for (const { term, weight } of query) {
+      const f = tf[term];
+      if (f) score += (weight * this.idf(term) * f * (K1 + 1)) / (f + this.lengthNorms[entry]!);
+    }
+    return score;
+  }
+
   /** Term frequency of a key in one entry (0 when absent). */
   termFrequency(entry: number, key: string): number {
     return this.data.entries[entry]?.tf[key] ?? 0;
