@@ -50,6 +50,21 @@ export function givesSpecific(text: string, specific: Specific): boolean {
   return GIVEN[specific].test(text);
 }
 
+/** 截止到哪天 asks a date (4月30日前); 多久能办完 a length of time (20个工作日内). */
+const ASKS_DATE = /(截止|截至|什么时候|啥时候|何时|哪天|哪一天|几月|几号|日期)/;
+const ASKS_DURATION = /(多久|多长时间|几天|几个工作日|时限|多少天)/;
+const GIVES_DATE = /(\d{4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日)/;
+const GIVES_DURATION = /\d+\s*个?(工作日|日|天|月)(内|以内|之内)/;
+
+/** Whether a text gives the detail as the question asks it: a deadline asked as a date by a date, asked as a length of time by one. */
+export function givesSpecificAsked(text: string, specific: Specific, question: string): boolean {
+  if (specific !== "deadline") return givesSpecific(text, specific);
+  const date = ASKS_DATE.test(question);
+  const duration = ASKS_DURATION.test(question);
+  if (date === duration) return givesSpecific(text, specific);
+  return (date ? GIVES_DATE : GIVES_DURATION).test(text);
+}
+
 /** Details whose presence in a text marks it as the one to answer with: the procedure is left out, as 怎么办 asks it of every measure. */
 const RANKED_SPECIFICS: readonly Specific[] = ["amount", "deadline", "phone", "address"];
 /** The details asked that decide ranking: an amount, a deadline, a phone, an address (not 怎么办's procedure). */
@@ -87,12 +102,21 @@ const DETAIL_HEADINGS: [asked: RegExp, heading: RegExp][] = [
   [/(材料|资料|准备什么|交什么|交哪些|带什么)/, /(材料|资料)/],
   [/(条件|资格|哪些单位可以|谁能申请|谁可以申请|门槛|最少要|至少要)/, /(条件|资格|对象|适用范围)/],
   [/(流程|步骤|程序|怎么申请|如何申请|怎么办理|如何办理|手续)/, /(流程|程序|步骤|办理|提出申请)/],
-  [/(补多少|多少钱|金额|额度|比例|奖励多少|资助多少|支持多少|能拿多少|多少支持|给多少)/, /(标准|金额|额度|支持|资助|奖励|补助)/],
   [/(哪个部门|哪些部门|交到哪|交给|交哪|受理|找谁|联系|电话)/, /(受理|部门|联系|咨询)/],
   [/(收费|收钱|要钱|免费)/, /(收费|费用|服务内容)/],
 ];
 
-/** Whether a section's own heading names the kind of detail the question asks (申报时间 for 截止到哪天). */
-export function headingNamesDetailAsked(heading: string, question: string): boolean {
-  return DETAIL_HEADINGS.some(([asked, named]) => asked.test(question) && named.test(heading));
+/** An amount asked, and the headings of the sections that set amounts (资助标准); in a 资助办法 nearly every article's heading is one. */
+const AMOUNT_HEADING: [asked: RegExp, heading: RegExp] = [
+  /(补多少|多少钱|金额|额度|比例|奖励多少|资助多少|支持多少|能拿多少|多少支持|给多少)/,
+  /(标准|金额|额度|支持|资助|奖励|补助)/,
+];
+
+/**
+ * Whether a section's own heading names the kind of detail the question asks (申报时间 for 截止到哪天);
+ * `amounts: false` leaves amounts out, for telling the sections of one 资助办法 apart.
+ */
+export function headingNamesDetailAsked(heading: string, question: string, amounts = true): boolean {
+  const kinds = amounts ? [...DETAIL_HEADINGS, AMOUNT_HEADING] : DETAIL_HEADINGS;
+  return kinds.some(([asked, named]) => asked.test(question) && named.test(heading));
 }

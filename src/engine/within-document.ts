@@ -3,7 +3,7 @@ import type { LoadedIndex } from "../index/load.js";
 import { bigramKey, type LexicalIndex, wordKey } from "../index/lexical.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { RankedRecord } from "./retrieve.js";
-import { detailsReallyAsked, givesSpecific, headingNamesDetailAsked } from "./specifics.js";
+import { detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked } from "./specifics.js";
 
 /** What the within-document choice needs of the index: each record's chunks and each document's title terms. */
 export interface DocumentTerms {
@@ -16,6 +16,8 @@ export interface DocumentTerms {
   titleKeys(documentId: string): ReadonlySet<string>;
 }
 
+/** How much the whole question's ranking counts against the match of its rest (0–1 each). */
+const RANKED = 0.3;
 /** A record must lead the first one by this much (on a 0–1 scale of matching the rest of the question) to take its place. */
 const CLEARLY_BETTER = 0.2;
 /** A heading that names the detail asked (办理时限 for 多久能办完) adds this much… */
@@ -52,10 +54,12 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
   // Nothing else of the question in any record (多久能办完): the heading that names the detail decides.
   const most = Math.max(1e-9, ...matching.values());
   const details = detailsReallyAsked(question.specifics, question.text);
+  const ranking = new Map(ranked.map((r) => [r.record.id, r.score / top.score]));
   const scoreOf = (record: PolicyRecord) =>
-    matching.get(record.id)! / most +
-    (!record.titleDerived && headingNamesDetailAsked(record.title, question.text) ? DETAIL_HEADING : 0) +
-    (details.some((d) => givesSpecific(record.text, d)) ? GIVES_DETAIL : 0);
+    RANKED * (ranking.get(record.id) ?? 0) +
+    (1 - RANKED) * (matching.get(record.id)! / most) +
+    (!record.titleDerived && headingNamesDetailAsked(record.title, question.text, false) ? DETAIL_HEADING : 0) +
+    (details.some((d) => givesSpecificAsked(record.text, d, question.text)) ? GIVES_DETAIL : 0);
   const topScore = scoreOf(top.record);
   let best: { record: PolicyRecord; score: number } | undefined;
   for (const record of records) {

@@ -20,11 +20,6 @@ describe("the record of a document that answers the rest of the question", () =>
     expect(answer.answer).toContain("20个工作日");
   });
 
-  it("answers “who does the first review” from the step of that name", async () => {
-    const answer = await engine.answer("地理标志专用标志申请的初审是谁来做？");
-    expect(answer.citations[0]).toMatchObject({ document: GUIDE, title: "材料初审" });
-  });
-
   it("answers “what conditions” from 办理条件 rather than 适用范围", async () => {
     const answer = await engine.answer("申请使用地理标志专用标志需要满足什么条件？");
     expect(answer.citations[0]).toMatchObject({ document: GUIDE, title: "办理条件" });
