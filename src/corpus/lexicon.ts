@@ -21,6 +21,11 @@ export const LexiconSchema = z.object({
   keepWhole: z.array(z.string().min(1)).default([]),
   synonyms: z.array(z.object({ when: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1) })).default([]),
   domainTerms: z.array(z.string().min(1)).default([]),
+  /**
+   * Phrases that on their own tell an IP situation in an enterprise's words (照抄, 抢注, 琢磨出): a message
+   * holding one is in scope however short it is; the synonyms say what it is about.
+   */
+  situations: z.array(z.string().min(1)).default([]),
   stopwords: z.array(z.string().min(1)).default([]),
   /** Topics that are not IP policy (天气, 个税, 门票 …): a question about one is refused unless it also names an IP topic. */
   outOfScope: z.array(z.string().min(1)).default([]),

@@ -16,7 +16,7 @@ import {
   relevantSentences,
   type DocumentLookup,
 } from "./compose.js";
-import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
+import { analyzeQuestion, lexiconWords, normalizeLexicon, scopeAnchors, topicCueWords, type QuestionAnalysis, type QuestionVocabulary } from "./question.js";
 import { KNOWN_SHARE, scopeOf } from "./scope.js";
 import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
@@ -105,6 +105,8 @@ export class PolicyEngine {
   private readonly metas: Map<string, DocumentMeta>;
   private readonly home: HomeJurisdiction;
   private readonly topicsOf: (text: string) => string[];
+  /** Topics with the lexicon's colloquial words for them (抵押, 实用新型 … 贷点款): whether a part asks anything of its own. */
+  private readonly topicsOrCuesOf: (text: string) => string[];
   private readonly typoVocabulary: Vocabulary;
   private readonly regions: { region: string; level: DocumentMeta["level"] }[];
   private readonly titleWords: Map<string, string[]>;
@@ -136,7 +138,9 @@ export class PolicyEngine {
     };
     // Stopwords (纲要, 政策) name no topic: a part holding only them asks more about the part before.
     const stop = new Set(lexicon.stopwords);
-    this.topicsOf = topicFinder([...this.vocabulary.anchors, ...this.units.allSpellings()].filter((w) => !stop.has(w)));
+    const topicWords = [...this.vocabulary.anchors, ...this.units.allSpellings()].filter((w) => !stop.has(w));
+    this.topicsOf = topicFinder(topicWords);
+    this.topicsOrCuesOf = topicFinder([...topicWords, ...topicCueWords(lexicon)].filter((w) => !stop.has(w)));
     const corpusWords = index.lexical.words().filter((w) => w.word.length >= 2);
     const frequency = new Map(corpusWords.map((w) => [w.word, w.entries]));
     this.typoVocabulary = {
@@ -168,7 +172,7 @@ export class PolicyEngine {
     if (picked) return this.answerPicked(picked.question, picked.record, mode);
 
     // Several questions in one message: each answered on its own, with its own measure and units, in order.
-    const split = mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOf);
+    const split = mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOrCuesOf);
     if (split.length > 1) {
       const explained: Explained[] = [];
       for (const part of split.slice(0, MAX_PARTS)) {

@@ -22,6 +22,8 @@ export interface QuestionAnalysis {
   topicCues: string[];
   /** How many of the lexicon's synonym groups the topic cues come from (贷款 and 银行 are one group, 牌子 and 抢注 two). */
   topicCueGroups: number;
+  /** The lexicon's situation phrases the question holds (照抄, 琢磨出): an IP situation told in the enterprise's words. */
+  situations: string[];
   /** Topics named that are not IP policy (天气, 个税, 门票 …). */
   offTopic: string[];
   /** Share of the question's content words that the corpus or the lexicon knows (0 when it has none). */
@@ -123,6 +125,7 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     cues: [...cues],
     topicCues: [...cues].filter((c) => !WHO.test(c) && !asksOnlyForDetail(c)),
     topicCueGroups: topicGroups,
+    situations: lexicon.situations.filter((w) => triggeredBy(text, w)),
     offTopic: lexicon.outOfScope.filter((w) => text.includes(w)),
     coverage: counted > 0 ? known / counted : 0,
     coverageBesidesUnits: besidesUnits.length > 0 ? besidesUnits.filter((w) => vocabulary.knows(w)).length / besidesUnits.length : 1,
@@ -147,6 +150,11 @@ export function scopeAnchors(lexicon: Lexicon, titles: readonly string[]): strin
   return [...anchors];
 }
 
+/** The lexicon's colloquial words that name a topic (抵押, 山寨, 卖专利), not only the detail or the unit asked (多少钱, 找谁). */
+export function topicCueWords(lexicon: Lexicon): string[] {
+  return lexicon.synonyms.flatMap((g) => g.when).filter((w) => !WHO.test(w) && !asksOnlyForDetail(w));
+}
+
 /** Every word a (normalised) lexicon itself names, for telling known words from unknown ones. */
 export function lexiconWords(lexicon: Lexicon): Set<string> {
   return new Set([...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when, ...g.add])]);
@@ -160,6 +168,7 @@ export function normalizeLexicon(lexicon: Lexicon): Lexicon {
     keepWhole: all(lexicon.keepWhole),
     synonyms: lexicon.synonyms.map((g) => ({ when: all(g.when), add: all(g.add) })),
     domainTerms: all(lexicon.domainTerms),
+    situations: all(lexicon.situations),
     stopwords: all(lexicon.stopwords),
     outOfScope: all(lexicon.outOfScope),
   };

@@ -39,6 +39,15 @@ describe("messages as enterprises write them", () => {
     expect((await engine.answer("想贷款买辆车，哪个银行利息低点？")).status).toBe("out_of_scope");
   });
 
+  it("answers situations told with no word of the outline: a copied package, a new process to protect, a result to put into production", async () => {
+    const copied = await engine.answer("有家小厂把我们的包装原样照抄，还卖得比我们便宜，咋整");
+    expect(["开展知识产权专项行动", "健全知识产权保护机制"]).toContain(copied.citations[0]?.title);
+    const invented = await engine.answer("我们车间自己琢磨出一种新工艺，想先保护起来，市里有没有扶持");
+    expect(invented.citations[0]?.title).toBe("强化知识产权政策导向");
+    const result = await engine.answer("和学校的教授一起做出个成果，想放到我们厂里量产，有什么路子");
+    expect(result.status).toBe("answered");
+  });
+
   it("answers each question of a two-part message with its own measure, in order", async () => {
     const answer = await engine.answer("质押贷款找哪个部门？顺便问下专利导航是谁在做");
     expect(answer.kind).toBe("multi");

@@ -55,15 +55,16 @@ const CONDITION = /^(?:如果|要是|假如|假设|万一|若是|一旦)/;
 /** An opening that only announces questions (想问两件事), neither a question nor a situation. */
 const ANNOUNCEMENT = /^(?:我|我们)?(?:想|要)?(?:问|咨询|请教|了解)(?:一下|下)?(?:两|二|三|几|2|3)(?:件事|个问题|个事|点)(?:情)?[：:]?$/;
 /** Where a clause ends: sentence ends (strong) and commas (weak). */
-const CLAUSE_END = /([。！!？?；;\n]+|[，,]+)/;
+const CLAUSE_END = /([。！!？?；;\n]+|[，,：:]+)/;
 const STRONG_END = /[。！!？?；;\n]/;
 /** A clause that asks something (ends in ？/吗/呢, or holds a question word), not one that only tells. */
 const ASKS =
-  /[？?]$|(?:吗|呢|么|没有|没)$|怎么|咋|如何|怎样|(?<!没)什么(?![都也])|啥|哪|谁(?![都也])|多少|能不能|能否|可不可以|可以吗|行不行|有没有|是不是|是否|要不要|会不会|为什么|为啥/;
+  /[？?]$|(?:吗|呢|么|没有|没|不)$|([\u3400-\u9fff])不\1|怎么|咋|如何|怎样|(?<!没)什么(?![都也])|啥|哪|谁(?![都也])|多少|能不能|能否|可不可以|可以吗|行不行|有没有|是不是|是否|要不要|会不会|为什么|为啥/;
 /** Question words and generic details that name no topic (需要什么材料, 找哪个部门, 流程是怎样的). */
 const NO_TOPIC_WORDS =
   /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
 const HAN = /[\u3400-\u9fff]/g;
+const SPACE_BETWEEN_HAN = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
 const WANTS = /^(?:我们?|公司|企业)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用)/;
 /** A question that points back at the situation told before it (这种情况, 像我们这样的). */
@@ -99,18 +100,23 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
   let lastWasQuestion = false;
   let lastEnd = "";
   let condition = "";
+  let conditionJoined = false;
   const clauses = clausesOf(message);
   clauses.forEach((clause, i) => {
     if (ANNOUNCEMENT.test(clause.text)) return;
     // 「想给企业做个专利导航，顺带问下…」: what comes before 顺便问下 was asked too.
     const beforeJoiner = !isStory && clauses[i + 1]?.joined === true;
     const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || (!isStory && (parts.length > 0 || beforeJoiner) && WANTS.test(clause.text));
-    if (!asks && CONDITION.test(clause.text) && !STRONG_END.test(clause.end)) {
+    // 「二是我们不太想打官司，能不能先调解」: what an enumerated item tells belongs to the question it leads to.
+    if (!asks && (CONDITION.test(clause.text) || clause.joined) && !STRONG_END.test(clause.end)) {
       condition += clause.text + clause.end;
+      conditionJoined ||= clause.joined;
       return;
     }
     const text = condition + clause.text;
+    const joined = clause.joined || conditionJoined;
     condition = "";
+    conditionJoined = false;
     if (!asks) {
       statements.push(text + clause.end);
       lastWasQuestion = false;
@@ -119,7 +125,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     }
     const current = parts[parts.length - 1];
     const topics = topicsOf(text);
-    if (!current || !lastWasQuestion || startsAnotherQuestion(clause, topics, current, isStory && STRONG_END.test(lastEnd))) {
+    if (!current || !lastWasQuestion || startsAnotherQuestion({ ...clause, joined }, topics, current, isStory && STRONG_END.test(lastEnd))) {
       const statementsFrom = current ? current.statementsBefore : 0;
       parts.push({ question: text + clause.end, topics: new Set(topics), statementsBefore: statements.length, statementsFrom });
     } else {
@@ -160,7 +166,8 @@ function startsAnotherQuestion(clause: Clause, topics: string[], current: { ques
 
 /** The message cut into clauses at sentence ends, commas and joiners, joiners dropped. */
 function clausesOf(message: string): Clause[] {
-  const marked = message.trim().replace(JOINERS_ANYWHERE, "\u0000");
+  // On a phone a space often ends a clause (版权能拿去质押吗  还有版权被侵了谁来查).
+  const marked = message.trim().replace(SPACE_BETWEEN_HAN, "，").replace(JOINERS_ANYWHERE, "\u0000");
   const pieces = marked.split(CLAUSE_END);
   const clauses: Clause[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
@@ -174,9 +181,11 @@ function clausesOf(message: string): Clause[] {
         text = text.slice(start[0].length).trim();
         joined = true;
       }
+      const last = n === segments.length - 1;
       const opening = ASKING_OPENING.exec(text);
       if (opening && opening[0].length < text.length && !ANNOUNCEMENT.test(text)) text = text.slice(opening[0].length).trim();
-      const last = n === segments.length - 1;
+      // 「想问一下：」 ended by its colon only introduces what follows.
+      else if (opening && opening[0].length === text.length && last && /^[：:]/.test(end)) return;
       if (text.length > 0) clauses.push({ text, end: last ? end : "", joined });
       else if (last && clauses.length > 0 && end) (clauses[clauses.length - 1] as Clause).end += end;
     });

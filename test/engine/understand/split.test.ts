@@ -45,6 +45,20 @@ describe("splitQuestions", () => {
     expect(splitQuestions(message, { topicsOf })).toEqual([{ question: message, context: "", ask: message }]);
   });
 
+  it("splits where a phone user puts a space between two questions, and reads 能…不 as a question", () => {
+    expect(questions("版权能拿去质押吗  还有版权被侵了谁来查")).toEqual(["版权能拿去质押吗", "版权被侵了谁来查"]);
+    expect(questions("技术调查官是干啥的？还有知识产权纠纷能走仲裁不")).toEqual(["技术调查官是干啥的？", "知识产权纠纷能走仲裁不"]);
+  });
+
+  it("keeps what an enumerated item tells with its question (一是…，…吗；二是…，…)", () => {
+    const message =
+      "我们是一家做石材加工的企业，厂里新研制了一种切割工艺，还没来得及申请专利，最近发现同行的产品和我们的一样，手头资金也紧张。想问三件事：一是现在去申请专利，市里给不给奖励；二是我们不想打官司，能不能先找人调解；三是已有的两个实用新型能不能拿去银行抵押贷款。";
+    const parts = splitQuestions(message, { topicsOf });
+    expect(parts.map((p) => p.question)).toEqual(["现在去申请专利，市里给不给奖励；", "我们不想打官司，能不能先找人调解；", "已有的两个实用新型能不能拿去银行抵押贷款。"]);
+    // The announcement and its colon are neither a question nor the situation.
+    expect(parts[0]!.context).not.toMatch(/三件事|：/);
+  });
+
   it("reduces a long story to what it asks, each with the situation as context", () => {
     const story =
       "我们是一家做泰山茶的小企业，去年开始在网上卖茶叶，最近发现好几家网店用我们的商标卖假货，价格比我们便宜一半，客户还以为是我们的质量问题。我们已经跟平台投诉过，但没什么用。想问一下：这种情况能找市场监管局处理吗？能不能要求对方赔偿？如果打官司，法院处理要多久？另外我们的茶能不能申请地理标志？";
