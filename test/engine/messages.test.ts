@@ -76,4 +76,14 @@ describe("messages as enterprises write them", () => {
     const next = await engine.answer("申请的时候要准备些什么", { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) });
     expect(next.citations[0]?.title).toBe("建立知识产权运营机制");
   });
+
+  it("reads 「那商标呢？」 after a patent pledge loan as the same question of trademarks, not a new topic", async () => {
+    const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
+    const first = await engine.answer("专利能拿去质押贷款不");
+    const second = await engine.answer("那要什么材料", turn(first));
+    const third = await engine.answer("那商标呢？", turn(second));
+    expect(third.citations[0]?.title).toBe("建立知识产权运营机制");
+    // With no earlier turn the same words are a question about trademarks in general, answered on their own.
+    expect((await engine.answer("那商标呢？")).citations[0]?.title).not.toBe("建立知识产权运营机制");
+  });
 });
