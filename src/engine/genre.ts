@@ -60,6 +60,11 @@ export function documentsTitled(question: string, distinctive: ReadonlyMap<strin
   return new Map(matched.filter((m) => m.chars === best).map((m) => [m.id, TITLED_DOCUMENT]));
 }
 
+/** Whether a document sets out details (a 办法, 细则, 指南, 解读 …) rather than naming policies (a 纲要, 方案, 意见). */
+export function isDetailGenre(meta: DocumentMeta): boolean {
+  return DETAIL_GENRE.test(meta.short);
+}
+
 /** A document's weight by its kind: named documents first; detail documents after plans unless a detail is asked. */
 export function genreWeight(meta: DocumentMeta, question: QuestionAnalysis, named: ReadonlySet<string>, documentId?: string): number {
   if (documentId && named.has(documentId)) return NAMED_DOCUMENT;
