@@ -27,7 +27,7 @@ import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, ty
 import { examplesFrom } from "./examples.js";
 import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
 import { PairQuestions } from "./pairs.js";
-import { detailsReallyAsked, specificsWeight } from "./specifics.js";
+import { askedSpecifics, detailsReallyAsked, specificsWeight } from "./specifics.js";
 import { prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
@@ -95,7 +95,7 @@ const MAX_CHOICES = 3;
 const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
 
 /** 「那商标呢？」, 「版权也行吗」: a topic alone, asking the previous question of it. */
-const ELLIPTICAL = /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9fff]{2,8}?)(?:呢|也行吗|也可以吗|也能吗|也算吗|行不行|可以吗|行吗)[？?！!。]*$/;
+const ELLIPTICAL = /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9fff]{2,8}?)(呢|也[\u3400-\u9fff]{0,6}(?:吗|不)|行不行|可以吗|行吗)[？?！!。]*$/;
 /** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 const BARE_DETAIL_CHARS = 12;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
@@ -293,8 +293,10 @@ export class PolicyEngine {
     const isFollowUp =
       previous.length > 0 && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
     // "那商标呢？" after 专利质押贷款: a bare topic the previous measure also covers asks the same of it.
+    // 「专利也在那儿办吗」 asks the same; 「商标也有奖励吗」 asks something new (奖励) of it.
     const ellipsis = ELLIPTICAL.exec(question.trim());
-    const covering = ellipsis && ellipsis[1]!.length >= 2 ? previous.find((r) => `${r.title}${r.text}`.includes(ellipsis[1]!)) : undefined;
+    const asksTheSame = ellipsis && this.topicsOrCuesOf(ellipsis[2] ?? "").length === 0 && askedSpecifics(ellipsis[2] ?? "").length === 0;
+    const covering = ellipsis && asksTheSame ? previous.find((r) => `${r.title}${r.text}`.includes(ellipsis[1]!)) : undefined;
     if (covering) {
       const answer = composeAnswer({ question, kind: "follow_up", analysis, primary: covering, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };

@@ -23,7 +23,7 @@ export function scopeOf(question: QuestionAnalysis): Scope {
   // through colloquial cues of two or more of its topics, however many other words it has; one (贷款) does not.
   if (question.topicCueGroups >= STORY_CUES) return "likely";
   // "有家小厂把我们的包装原样照抄，咋整": a phrase that tells an IP situation on its own, however short the message.
-  if (question.situations.length > 0 && question.coverage >= STORY_COVERAGE) return "likely";
+  if (question.situations.length > 0) return "likely";
   // …or one, in a message long enough to tell a situation (泰山女儿茶…怎么把这个产地招牌保护起来).
   if (question.topicCueGroups > 0 && [...question.text].length >= STORY_CHARS && question.coverage >= STORY_COVERAGE) return "likely";
   return "outside";
