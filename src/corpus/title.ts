@@ -7,6 +7,8 @@ const MAX_TITLE_CHARS = 60;
 
 /** A 通知 that issues another document: 「…关于印发《X》的通知」 names X, the document really meant. */
 const ISSUING_NOTICE = /关于印发\s*《?(.+?)》?\s*的通知/;
+/** A parenthetical a title may end in: （示例）, （试行）, （2026—2028年）. */
+const TITLE_NOTE = /^[（(][^）)]{1,16}[）)]$/;
 /** Lines of a government web page or a 红头 file that come before a title: navigation, breadcrumbs, 文号, the issuer, dates. */
 const PAGE_HEAD =
   /^(首页|当前位置|您的位置|政务公开|政务服务|互动交流|信息公开|通知公告|搜索|索引号|发布机构|发文日期|发布时间|来源|浏览次数|字体|打印|.{0,30}[〔［\[]\s*(19|20)\d\d\s*[〕］\]]\s*\d+\s*号\s*([（(][^）)]{1,10}[）)])?$|.{2,20}(文件)$|.{2,24}(人民政府办公厅|人民政府办公室|人民政府|委员会|局|厅|办公室)$|(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)/;
@@ -49,6 +51,8 @@ export function takeTitle(blocks: readonly Block[], fallbackTitle: string): { ti
     for (let j = i + 1; j < head; j++) {
       const line = (text(j) ?? "").replace(/^《|》$/g, "");
       if (line === title) return joinStatusLine(blocks, j + 1, title);
+      // 「关于印发X的通知（示例）」 and the attachment's own title 「X（示例）」: the attachment's is its title.
+      if (line.startsWith(title) && TITLE_NOTE.test(line.slice(title.length))) return joinStatusLine(blocks, j + 1, line);
     }
     return { title, consumed: i + 1 };
   }

@@ -33,4 +33,11 @@ describe("related texts in the forms they really take", () => {
     expect(doc.meta.number).toBe("泰市监知字〔2025〕9号");
     expect(doc.records.map((r) => r.title)).toEqual(expect.arrayContaining(["申报条件", "申报材料", "申报时间", "受理部门"]));
   });
+
+  it("titles a 通知 page by its attachment's own title when the notice's title leaves off its （示例）", async () => {
+    const file = "e_feicheng_tongzhi.html";
+    const doc = await loadDocument(path.join(FIXTURES, "multidoc-blind4", "corpus", file), file);
+    expect(doc.title).toBe("肥城市知识产权助力特色产业高质量发展实施意见（示例）");
+    expect(doc.meta).toMatchObject({ level: "county", number: "肥政办发〔2026〕5号" });
+  });
 });
