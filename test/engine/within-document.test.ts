@@ -1,40 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PolicyEngine } from "../../src/engine/engine.js";
-import { outlineEngine } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { engineForTests } from "./support.js";
 
 /** The outline with a guide, a 政策解读 of 问/答 pairs and three other documents (test/fixtures/multidoc-blind3). */
-let engine: PolicyEngine;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ engine, cleanup } = await outlineEngine("multidoc-blind3"));
-}, 120_000);
-afterAll(() => cleanup?.());
+const engine = engineForTests("multidoc-blind3");
 
 const GUIDE = "泰安市地理标志专用标志使用申请办事指南（示例）";
 const Q_AND_A = "泰安市知识产权维权援助及海外纠纷应对政策解读（示例）";
 
 describe("the record of a document that answers the rest of the question", () => {
   it("answers “how long” from the guide's 办理时限, not from the section that repeats the guide's subject", async () => {
-    const answer = await engine.answer("地理标志专用标志申请多久能办完？");
+    const answer = await engine().answer("地理标志专用标志申请多久能办完？");
     expect(answer.citations[0]).toMatchObject({ document: GUIDE, title: "办理时限" });
     expect(answer.answer).toContain("20个工作日");
   });
 
   it("answers “what conditions” from 办理条件 rather than 适用范围", async () => {
-    const answer = await engine.answer("申请使用地理标志专用标志需要满足什么条件？");
+    const answer = await engine().answer("申请使用地理标志专用标志需要满足什么条件？");
     expect(answer.citations[0]).toMatchObject({ document: GUIDE, title: "办理条件" });
   });
 });
 
 describe("问/答 pairs", () => {
   it("answers a detail asked as a pair asks it from that pair, ahead of a provincial measure on the topic", async () => {
-    const answer = await engine.answer("申请维权援助要交什么材料？");
+    const answer = await engine().answer("申请维权援助要交什么材料？");
     expect(answer.citations[0]).toMatchObject({ document: Q_AND_A, title: "企业申请维权援助需要提交哪些材料？" });
     expect(answer.answer).toContain("知识产权维权援助申请表");
   });
 
   it("leaves a general question on the topic with the outline's measure and its units", async () => {
-    const answer = await engine.answer("企业在海外遇到知识产权纠纷，能得到什么帮助？");
+    const answer = await engine().answer("企业在海外遇到知识产权纠纷，能得到什么帮助？");
     expect(answer.citations[0]).toMatchObject({ title: "健全知识产权保护机制" });
     expect(answer.citations[0]!.units).toContain("市商务局");
   });
