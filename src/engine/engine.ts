@@ -132,15 +132,14 @@ export class PolicyEngine {
     this.lookup = { meta: (id) => this.metas.get(id) ?? UNKNOWN_META };
     this.units = new UnitDirectory(index.records, index.aliases);
     const lexicon = normalizeLexicon(index.lexicon);
+    const titleWords = distinctiveTitleWords(index.documents, (text) => index.tokenizer.words(Tokenizer.normalize(text)));
     const lexiconVocabulary = lexiconWords(lexicon);
     this.vocabulary = {
       tokenizer: index.tokenizer,
       lexicon,
       units: this.units,
-      anchors: scopeAnchors(
-        lexicon,
-        index.records.map((r) => r.title),
-      ),
+      // What sets each document's title apart (资助, 人民调解, 风险补偿) is in scope as much as its records' titles.
+      anchors: scopeAnchors(lexicon, [...index.records.map((r) => r.title), ...topicWordsOfTitles(titleWords, index.documents)]),
       knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
       inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };
@@ -157,7 +156,7 @@ export class PolicyEngine {
       frequency: (word) => frequency.get(word) ?? 1,
     };
     this.home = options.home ?? DEFAULT_HOME;
-    this.titleWords = distinctiveTitleWords(index.documents, (text) => index.tokenizer.words(Tokenizer.normalize(text)));
+    this.titleWords = titleWords;
     this.regions = index.documents.flatMap((d) => (d.meta.region ? [{ region: d.meta.region, level: d.meta.level }] : []));
     this.documentTerms = documentTermsOf(index, this.titleWords);
     this.pairQuestions = new PairQuestions(
@@ -534,6 +533,12 @@ function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho
     close.push(r.record);
   }
   return close.length > 1 ? close : [];
+}
+
+/** The distinctive words of the documents' titles that name a topic: not a place (泰山 of 泰山区, 肥城). */
+function topicWordsOfTitles(titleWords: ReadonlyMap<string, readonly string[]>, documents: readonly PolicyDocument[]): string[] {
+  const places = documents.flatMap((d) => (d.meta.region ? [d.meta.region] : []));
+  return [...titleWords.values()].flat().filter((w) => !places.some((p) => p.includes(w) || w.includes(p.replace(/[市区县]$/, ""))));
 }
 
 const UNKNOWN_META: DocumentMeta = { level: "unknown", status: "official", short: "" };
