@@ -13,7 +13,8 @@ export const GENRE_WORDS = ["纲要", "办法", "细则", "方案", "意见", "�
 
 const DETAIL_WITHOUT_SPECIFICS = 0.85;
 /** How to apply, with what, on what conditions: what guides and notices set out (not 怎么办, asked of every measure). */
-const HOW_TO_APPLY = /(怎么申请|如何申请|怎样申请|咋申请|申请流程|办理流程|申报流程|流程|手续|步骤|要交|交什么|交哪些|准备什么|准备哪些|什么材料|哪些材料|啥材料|申请条件|申报条件|什么条件|哪些条件)/;
+const HOW_TO_APPLY =
+  /(怎么申请|如何申请|怎样申请|咋申请|申请流程|办理流程|申报流程|流程|手续|步骤|要交|交什么|交哪些|准备什么|准备哪些|什么材料|哪些材料|啥材料|申请条件|申报条件|什么条件|哪些条件)/;
 /** …and a question asking an amount, a deadline, a phone or an address (几个工作日, 收费吗) belongs first with the documents that set details out. */
 const DETAIL_WITH_SPECIFICS = 1.15;
 const NAMED_DOCUMENT = 1.3;

@@ -39,6 +39,14 @@ describe("messages as enterprises write them", () => {
     expect((await engine.answer("想贷款买辆车，哪个银行利息低点？")).status).toBe("out_of_scope");
   });
 
+  it("answers an English question whose only IP words are English ones, and a question whether one must go to Jinan with the local window", async () => {
+    const english = await engine.answer("Is there any support if our company sets up a joint R&D lab with a university?");
+    expect(english.status).toBe("answered");
+    expect(english.citations[0]?.title).toBe("加大知识产权优势培育");
+    const jinan = await engine.answer("办商标还得跑济南吗，泰安本地有没有窗口");
+    expect(jinan.citations[0]?.title).toBe("健全知识产权公共服务体系");
+  });
+
   it("answers situations told with no word of the outline: a copied package, a new process to protect, a result to put into production", async () => {
     const copied = await engine.answer("有家小厂把我们的包装原样照抄，还卖得比我们便宜，咋整");
     expect(["开展知识产权专项行动", "健全知识产权保护机制"]).toContain(copied.citations[0]?.title);
@@ -58,7 +66,7 @@ describe("messages as enterprises write them", () => {
   });
 
   it("greets back and thanks back, neither refusing nor citing", async () => {
-    for (const message of ["你好", "谢谢", "人工客服"]) {
+    for (const message of ["你好", "谢谢", "人工客服", "好嘞，谢谢啊，帮了大忙了"]) {
       const answer = await engine.answer(message);
       expect(answer, message).toMatchObject({ status: "answered", kind: "small_talk", citations: [] });
       expect(answer.answer, message).not.toContain("不在本助手收录");
