@@ -272,7 +272,9 @@ export class PolicyEngine {
       return { answer, candidates: previous, analysis };
     }
     // "市公安局负责哪些工作" or just "中院": every measure of that unit.
-    if (analysis.units.length === 1 && scope !== "outside" && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
+    // …but "完成情况要在哪天前报国家知识产权局" asks a date, of which the unit is only the addressee.
+    const asksDetailOfItsOwn = detailsReallyAsked(analysis.specifics, analysis.text).some((s) => s !== "procedure");
+    if (analysis.units.length === 1 && scope !== "outside" && !asksDetailOfItsOwn && (analysis.asksDuties || (!hasTopic && !analysis.asksWho))) {
       const unit = analysis.units[0]!;
       // "省农业农村厅牵头哪些工作": only the measures it leads, not those it merely supports.
       const leadOnly = /牵头/.test(question);

@@ -25,3 +25,14 @@ describe("a general question among documents that set out details", () => {
     expect(answer.answer).toContain("上级政策：《2025年知识产权转化运用和保护重点任务（示例）》「发展知识产权保险」");
   });
 });
+
+/** The outline with a national task list whose 工作要求 sets the date reports are due (test/fixtures/multidoc-blind4). */
+const withTaskList = engineForTests("multidoc-blind4");
+
+describe("a unit named as the addressee of a date asked", () => {
+  it("cites the text that sets the date, rather than listing that unit's duties", async () => {
+    const answer = await withTaskList().answer("重点任务分工的完成情况要在哪天前报送国家知识产权局？");
+    expect(answer.kind).not.toBe("unit_duties");
+    expect(answer.citations.map((c) => c.title)).toContain("工作要求");
+  });
+});
