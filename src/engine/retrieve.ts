@@ -86,10 +86,16 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   if (sharesPhrase(record, question.text)) factor += 0.15;
   // "申报截止到什么时候": the section headed 申报时间 (a heading written to name it, not a derived title).
   if (!record.titleDerived && headingNamesDetailAsked(record.title, question.text)) factor += 0.25;
+  // "第一步要准备哪些材料", "第十三条怎么规定": the step or article the question names by its number.
+  const heading = record.path.at(-1) ?? "";
+  if ((question.text.match(ORDINAL) ?? []).some((o) => heading.startsWith(o))) factor += 0.3;
   // One row of a schedule answers an amount or a standard; a general question about the topic belongs with the measure.
   if (record.kind === "table") factor -= 0.3;
   return factor;
 }
+
+/** A step, article, chapter or item named by its number: 第一步, 第十三条. */
+const ORDINAL = /第[一二三四五六七八九十百零〇\d]+[步条章节项]/g;
 
 const PHRASE_CHARS = 5;
 /** Runs of question words and detail words: a phrase of these alone ("哪个部门负责") says nothing of the topic. */

@@ -51,7 +51,7 @@ const JOINERS_AT_START = /^(?:还有(?!没|什么|哪|多少|其他|别的|其�
 /** Openings that only introduce the question (想问一下：…, 请问): dropped from the part. */
 const ASKING_OPENING = /^(?:(?:我|我们)?(?:想|要)?(?:问|咨询|请教|了解)(?:一下|下)?|请问)[：:，,]?/;
 /** A condition (如果打官司，…) belongs to the question after it. */
-const CONDITION = /^(?:如果|要是|假如|假设|万一|若是|一旦)/;
+const CONDITION = /^(?:如果|要是|假如|假设|万一|若是|一旦|(?:and |but )?(?:if|when|in case) )/i;
 /** An opening that only announces questions (想问两件事), neither a question nor a situation. */
 const ANNOUNCEMENT = /^(?:我|我们)?(?:想|要)?(?:问|咨询|请教|了解)(?:一下|下)?(?:两|二|三|几|2|3)(?:件事|个问题|个事|点)(?:情)?[：:]?$/;
 /** Where a clause ends: sentence ends (strong) and commas (weak). */
@@ -66,7 +66,8 @@ const NO_TOPIC_WORDS =
 const HAN = /[\u3400-\u9fff]/g;
 const SPACE_BETWEEN_HAN = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
-const WANTS = /^(?:我们?|公司|企业)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用)/;
+const WANTS =
+  /^(?:(?:我们?|俺们?|咱们?)(?:厂|公司|企业|单位)?|公司|企业|厂里)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4}|(?:跟|和|与)[^，,。]{1,8})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用|合作|建)/;
 /** A question that points back at the situation told before it (这种情况, 像我们这样的). */
 const REFERS_BACK = /^(?:这|那|此|该|像我们|我们这)/;
 
@@ -110,7 +111,8 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     // 「二是我们不太想打官司，能不能先调解」: what an enumerated item tells belongs to the question it leads to.
     if (!asks && (CONDITION.test(clause.text) || clause.joined) && !STRONG_END.test(clause.end)) {
       condition += clause.text + clause.end;
-      conditionJoined ||= clause.joined;
+      // …and an English one that opens a sentence after a question (…abroad? And if we…, who…) starts another question.
+      conditionJoined ||= clause.joined || (/^[a-z]/i.test(clause.text) && condition === clause.text + clause.end && lastWasQuestion && STRONG_END.test(lastEnd));
       return;
     }
     const text = condition + clause.text;

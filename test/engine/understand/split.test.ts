@@ -50,6 +50,14 @@ describe("splitQuestions", () => {
     expect(questions("技术调查官是干啥的？还有知识产权纠纷能走仲裁不")).toEqual(["技术调查官是干啥的？", "知识产权纠纷能走仲裁不"]);
   });
 
+  it("reads what an enterprise wants to do with someone as a question before a joiner, and keeps an English condition with its question", () => {
+    expect(questions("咱们厂想和农大搞个产学研联盟，另外知识产权保险企业能买吗")).toEqual(["咱们厂想和农大搞个产学研联盟", "知识产权保险企业能买吗"]);
+    expect(questions("Does the city reward new patents? And if someone copies our product, who handles it?")).toEqual([
+      "Does the city reward new patents?",
+      "And if someone copies our product,who handles it?",
+    ]);
+  });
+
   it("keeps what an enumerated item tells with its question (一是…，…吗；二是…，…)", () => {
     const message =
       "我们是一家做石材加工的企业，厂里新研制了一种切割工艺，还没来得及申请专利，最近发现同行的产品和我们的一样，手头资金也紧张。想问三件事：一是现在去申请专利，市里给不给奖励；二是我们不想打官司，能不能先找人调解；三是已有的两个实用新型能不能拿去银行抵押贷款。";
