@@ -27,7 +27,7 @@ import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, ty
 import { examplesFrom } from "./examples.js";
 import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
 import { PairQuestions } from "./pairs.js";
-import { askedSpecifics, detailsReallyAsked, specificsWeight } from "./specifics.js";
+import { askedSpecifics, asksOnlyForDetail, detailsReallyAsked, specificsWeight } from "./specifics.js";
 import { prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
@@ -302,7 +302,11 @@ export class PolicyEngine {
       const answer = composeAnswer({ question, kind: "follow_up", analysis, primary: covering, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
     }
-    if (isFollowUp && !hasTopic) {
+    // "学校和企业一起建实验室呢": words of the corpus the previous measure never uses point elsewhere; retrieval decides.
+    const ownWords = analysis.words.filter((w) => w.length >= 2 && this.vocabulary.inCorpus(w) && !asksOnlyForDetail(w));
+    const pointsElsewhere =
+      scope !== "outside" && ownWords.length > 0 && previous[0] !== undefined && !ownWords.some((w) => `${previous[0]!.title}${previous[0]!.text}`.includes(w));
+    if (isFollowUp && !hasTopic && !pointsElsewhere) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;
       const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";

@@ -85,6 +85,13 @@ describe("messages as enterprises write them", () => {
     expect(next.citations[0]?.title).toBe("建立知识产权运营机制");
   });
 
+  it("leaves the previous measure for a follow-up whose own words of the corpus point to another one", async () => {
+    const first = await engine.answer("老师想带着自己的专利出来办公司，有什么支持");
+    const next = await engine.answer("学校和工厂合建实验室呢", { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) });
+    expect(next.citations[0]?.id).not.toBe(first.citations[0]?.id);
+    expect(next.citations[0]?.title).toBe("加大知识产权优势培育");
+  });
+
   it("reads 「那商标呢？」 after a patent pledge loan as the same question of trademarks, not a new topic", async () => {
     const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
     const first = await engine.answer("专利能拿去质押贷款不");
