@@ -98,6 +98,12 @@ const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|�
 const ELLIPTICAL = /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9fff]{2,8}?)(呢|也[\u3400-\u9fff]{0,6}(?:吗|不)|行不行|可以吗|行吗)[？?！!。]*$/;
 /** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 const BARE_DETAIL_CHARS = 12;
+/** A word in at most this many passages (or this share of them) is rare enough to point to a measure of its own. */
+const RARE_PASSAGES = 3;
+const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
+/** Words of asking and doing (申请, 办理, 企业) that point to no measure however rare the corpus makes them. */
+const ASKING_WORD = /^(申请|申报|办理|提交|具体|需要|准备|手续|流程|材料|部门|单位|政策|企业|公司|我们|咱们|俺们|怎么|可以|能不能|这个|那个|一起)$/;
+const RARE_SHARE = 0.02;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
 const PREVIOUS_TURN_BOOST = 0.03;
 
@@ -303,9 +309,14 @@ export class PolicyEngine {
       return { answer, candidates: previous, analysis };
     }
     // "学校和企业一起建实验室呢": words of the corpus the previous measure never uses point elsewhere; retrieval decides.
-    const ownWords = analysis.words.filter((w) => w.length >= 2 && this.vocabulary.inCorpus(w) && !asksOnlyForDetail(w));
+    const ownWords = analysis.words.filter((w) => w.length >= 2 && !asksOnlyForDetail(w) && !ASKING_WORD.test(w) && this.isRareInCorpus(w));
+    // …unless it points back (谁来提供这个服务).
     const pointsElsewhere =
-      scope !== "outside" && ownWords.length > 0 && previous[0] !== undefined && !ownWords.some((w) => `${previous[0]!.title}${previous[0]!.text}`.includes(w));
+      scope !== "outside" &&
+      !POINTS_BACK.test(question) &&
+      ownWords.length > 0 &&
+      previous[0] !== undefined &&
+      !ownWords.some((w) => `${previous[0]!.title}${previous[0]!.text}`.includes(w));
     if (isFollowUp && !hasTopic && !pointsElsewhere) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;
@@ -452,6 +463,12 @@ export class PolicyEngine {
   /** How alike two questions are (0–1), for matching curated answers to paraphrases. */
   similarity(a: string, b: string): number {
     return questionSimilarity(analyzeQuestion(a, this.vocabulary), analyzeQuestion(b, this.vocabulary), (term) => this.idf(term));
+  }
+
+  /** A word the corpus uses in a few of its passages only (实验室), not everywhere (申请, 企业): it points somewhere. */
+  private isRareInCorpus(word: string): boolean {
+    const passages = this.index.lexical.documentFrequency(wordKey(word));
+    return passages > 0 && passages <= Math.max(RARE_PASSAGES, this.index.chunks.length * RARE_SHARE);
   }
 
   /** A term's weight for comparing questions: its rarity in the corpus (1 for a term the corpus lacks). */
