@@ -53,7 +53,7 @@ export function detectDocumentMeta(title: string, text: string): DocumentMeta {
   const issuer = issuerOf(head);
   const number = ISSUE_NUMBER.exec(head)?.[0].replace(/\s+/g, "");
   const date = dateOf(text);
-  return stripUndefined({ level: levelOf(title, issuer, region, head), region, issuer, status, date, number, short: shortTitle(title) });
+  return stripUndefined({ level: levelOf(title, issuer, region, head, text), region, issuer, status, date, number, short: shortTitle(title) });
 }
 
 /** A place named inside a title: 关于申报2027年度泰安市… → 泰安市. */
@@ -65,7 +65,7 @@ function regionOf(text: string): string | undefined {
   return name === "国务院" || name === "国家" || name === "全国" ? "全国" : name;
 }
 
-function levelOf(title: string, issuer: string | undefined, region: string | undefined, head: string): DocumentLevel {
+function levelOf(title: string, issuer: string | undefined, region: string | undefined, head: string, text: string): DocumentLevel {
   const names = `${title}\n${issuer ?? ""}`;
   if (/^(国务院|国家|全国|中共中央|财政部|商务部|司法部|公安部|科技部|工业和信息化部|市场监管总局|最高人民)/.test(title) || /^(国务院|国家|中共中央)/.test(issuer ?? ""))
     return "national";
@@ -75,11 +75,28 @@ function levelOf(title: string, issuer: string | undefined, region: string | und
   if (/各县（市、区）|各县\(市、区\)|各县市区/.test(head)) return /省/.test(region ?? "") ? "provincial" : "municipal";
   if (/各市人民政府|各设区的市/.test(head)) return "provincial";
   if (/各省、自治区、直辖市/.test(head)) return "national";
-  if (!region) return /省/.test(names) ? "provincial" : "unknown";
+  if (!region && /(知识产权强国|全国)/.test(title)) return "national";
+  if (!region) return /省/.test(names) ? "provincial" : (levelOfUnits(text) ?? "unknown");
   if (/(省|自治区)$/.test(region)) return "provincial";
   if (/(区|县|旗)$/.test(region)) return "county";
   if (/(市|州|盟)$/.test(region)) return "municipal";
   return "unknown";
+}
+
+/** Bodies of each level as units name them: 国家知识产权局, 最高人民法院, 商务部; 省市场监管局; 市市场监管局. */
+const UNITS_OF_LEVEL: [DocumentLevel, RegExp][] = [
+  ["national", /(国家[\u4e00-\u9fa5]{2,8}(局|委|院)|最高人民(法院|检察院)|国务院|(?<![省市县区])(司法|商务|财政|科技|教育|公安|农业农村|工业和信息化)部|中国贸促会)/g],
+  ["provincial", /省[\u4e00-\u9fa5]{2,8}(厅|局|委|办)/g],
+  ["municipal", /(?<![省县区])市[\u4e00-\u9fa5]{2,8}(局|委|办)/g],
+];
+/** A level the units named show beyond doubt: at least this many of one level, and more than twice any other. */
+const UNITS_SHOWING_LEVEL = 3;
+
+/** The level of the bodies a text's 责任单位 name, when one level clearly dominates (a national task list titled by no place). */
+function levelOfUnits(text: string): DocumentLevel | undefined {
+  const counts = UNITS_OF_LEVEL.map(([level, pattern]) => ({ level, n: text.match(pattern)?.length ?? 0 })).sort((a, b) => b.n - a.n);
+  const [first, second] = counts;
+  return first && first.n >= UNITS_SHOWING_LEVEL && first.n > 2 * (second?.n ?? 0) ? first.level : undefined;
 }
 
 /** The issuing body: a line naming one alone, near the top or signed at the end. */

@@ -40,4 +40,10 @@ describe("related texts in the forms they really take", () => {
     expect(doc.title).toBe("肥城市知识产权助力特色产业高质量发展实施意见（示例）");
     expect(doc.meta).toMatchObject({ level: "county", number: "肥政办发〔2026〕5号" });
   });
+
+  it("reads a task list titled by no place as national from the bodies its measures name", async () => {
+    const file = "d_guojia_renwuqingdan.txt";
+    const doc = await loadDocument(path.join(FIXTURES, "multidoc-blind5", "corpus", file), file);
+    expect(doc.meta.level).toBe("national");
+  });
 });
