@@ -184,8 +184,10 @@ export class PolicyEngine {
     const picked = this.picked(question, context);
     if (picked) return this.answerPicked(picked.question, picked.record, mode);
 
+    // 「有没有真人工作人员？想跟人好好聊聊」 asks for a person as a whole, however many sentences it takes.
+    const wholeIsSmallTalk = prepareMessage(question, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0).smallTalk !== undefined;
     // Several questions in one message: each answered on its own, with its own measure and units, in order.
-    const split = mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOrCuesOf);
+    const split = wholeIsSmallTalk ? [] : mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOrCuesOf);
     if (split.length > 1) {
       const explained: Explained[] = [];
       for (const part of split.slice(0, MAX_PARTS)) {

@@ -66,7 +66,7 @@ describe("messages as enterprises write them", () => {
   });
 
   it("greets back and thanks back, neither refusing nor citing", async () => {
-    for (const message of ["你好", "谢谢", "人工客服", "好嘞，谢谢啊，帮了大忙了"]) {
+    for (const message of ["你好", "谢谢", "人工客服", "好嘞，谢谢啊，帮了大忙了", "恁好啊，在么？", "有没有真人工作人员？想跟人当面聊聊俺们厂的情况"]) {
       const answer = await engine.answer(message);
       expect(answer, message).toMatchObject({ status: "answered", kind: "small_talk", citations: [] });
       expect(answer.answer, message).not.toContain("不在本助手收录");
@@ -77,6 +77,11 @@ describe("messages as enterprises write them", () => {
     const answer = await engine.answer("我们公司员工劳动合同纠纷，市场监管局管吗");
     expect(answer.status).toBe("out_of_scope");
     expect(answer.answer).toContain("人力资源社会保障部门");
+    const complaint = await engine.answer("网上买的名牌商标的热水器坏了，商家不给退，去哪投诉");
+    expect(complaint.status).toBe("out_of_scope");
+    expect(complaint.answer).toContain("12315");
+    // A counterfeit is an IP matter after all.
+    expect((await engine.answer("有人卖假冒我们商标的热水器，上哪投诉")).status).toBe("answered");
   });
 
   it("keeps the previous measure for a follow-up that asks only a detail", async () => {

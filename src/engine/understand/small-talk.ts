@@ -11,7 +11,7 @@ const PRECEDENCE: readonly SmallTalkKind[] = ["human", "thanks", "farewell", "gr
 /** Characters that may be left over once the phrases and fillers are gone (a stray 哈 or 嘞) without making a question; two would let 专利 through. */
 const MAX_LEFTOVER = 1;
 /** A request for a person may be worded around the phrase (跟我说, 机器人说不清楚), up to this many other characters, when it names no topic. */
-const MAX_HUMAN_LEFTOVER = 12;
+const MAX_HUMAN_LEFTOVER = 20;
 const NOT_TEXT = /[^\p{L}\p{N}\u{1F44D}]+/gu;
 
 /**
