@@ -22,13 +22,14 @@ import { questionSimilarity } from "./similarity.js";
 import { retrieve, type RankedRecord, type RetrievalMode } from "./retrieve.js";
 import { UnitDirectory } from "./unit-directory.js";
 import { checkQuestion, normalizeQuestion } from "./question-check.js";
-import { distinctiveTitleWords, documentsNamed, documentsTitled, genreWeight, isDetailGenre } from "./genre.js";
-import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight, type LevelFocus } from "./jurisdiction.js";
+import { distinctiveTitleWords, documentsNamed, documentsTitled, genreWeight } from "./genre.js";
+import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight } from "./jurisdiction.js";
 import { examplesFrom } from "./examples.js";
 import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
+import { homeFirst, planFirst } from "./precedence.js";
 import { PairQuestions } from "./pairs.js";
 import { askedSpecifics, asksOnlyForDetail, detailsReallyAsked, specificsWeight } from "./specifics.js";
-import { prepareMessage } from "./understand/prepare.js";
+import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
 import type { Vocabulary } from "./understand/typos.js";
@@ -72,14 +73,6 @@ const MAX_PARTS = 4;
 const DEFAULT_HOME: HomeJurisdiction = { city: "泰安市", province: "山东省" };
 /** A higher-level measure is shown as 上级政策 when it scores at least this share of the home measure answering. */
 const HIGHER_SHARE = 0.7;
-/** A home measure with units replaces a higher-level first hit for a question that names no level when it scores this share of it. */
-const HOME_FIRST_SHARE = 0.55;
-/** …or this share when it names the question's topic outright. */
-const HOME_NAMING_SHARE = 0.25;
-/** A plan's measure that names the topic answers a general question before a detail document's record scoring up to 1 / this… */
-const PLAN_SHARE = 0.5;
-/** …among the first this many. */
-const PLAN_WITHIN = 6;
 
 /** Related measures are shown when they score at least this share of the best one. */
 const RELATED_SHARE = 0.8;
@@ -100,10 +93,11 @@ const ELLIPTICAL = /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9ff
 const BARE_DETAIL_CHARS = 12;
 /** A word in at most this many passages (or this share of them) is rare enough to point to a measure of its own. */
 const RARE_PASSAGES = 3;
-const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
-/** Words of asking and doing (申请, 办理, 企业) that point to no measure however rare the corpus makes them. */
-const ASKING_WORD = /^(申请|申报|办理|提交|具体|需要|准备|手续|流程|材料|部门|单位|政策|企业|公司|我们|咱们|俺们|怎么|可以|能不能|这个|那个|一起)$/;
 const RARE_SHARE = 0.02;
+/** Words of applying (申请, 办理, 材料) that, like the lexicon's stopwords, point to no measure however rare the corpus makes them. */
+const APPLYING_WORD = /^(申请|申报|办理|提交|准备|手续|流程|材料|咱们|俺们|一起)$/;
+/** A follow-up that points back (这个服务, 刚才说的) is about the previous measure whatever its words. */
+const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
 const PREVIOUS_TURN_BOOST = 0.03;
 
@@ -119,6 +113,8 @@ export class PolicyEngine {
   private readonly metas: Map<string, DocumentMeta>;
   private readonly home: HomeJurisdiction;
   private readonly topicsOf: (text: string) => string[];
+  /** The lexicon's stopwords (纲要, 政策, 企业): question words that name no topic. */
+  private readonly stopwords: ReadonlySet<string>;
   /** Topics with the lexicon's colloquial words for them (抵押, 实用新型 … 贷点款): whether a part asks anything of its own. */
   private readonly topicsOrCuesOf: (text: string) => string[];
   private readonly typoVocabulary: Vocabulary;
@@ -151,6 +147,7 @@ export class PolicyEngine {
     };
     // Stopwords (纲要, 政策) name no topic: a part holding only them asks more about the part before.
     const stop = new Set(lexicon.stopwords);
+    this.stopwords = stop;
     const topicWords = [...this.vocabulary.anchors, ...this.units.allSpellings()].filter((w) => !stop.has(w));
     this.topicsOf = topicFinder(topicWords);
     this.topicsOrCuesOf = topicFinder([...topicWords, ...topicCueWords(lexicon)].filter((w) => !stop.has(w)));
@@ -185,9 +182,9 @@ export class PolicyEngine {
     if (picked) return this.answerPicked(picked.question, picked.record, mode);
 
     // 「有没有真人工作人员？想跟人好好聊聊」 asks for a person as a whole, however many sentences it takes.
-    const wholeIsSmallTalk = prepareMessage(question, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0).smallTalk !== undefined;
+    const whole = this.prepare(question);
     // Several questions in one message: each answered on its own, with its own measure and units, in order.
-    const split = wholeIsSmallTalk ? [] : mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOrCuesOf);
+    const split = whole.smallTalk ? [] : mergeTopicless(splitQuestions(question, { topicsOf: this.topicsOf }), this.topicsOrCuesOf);
     if (split.length > 1) {
       const explained: Explained[] = [];
       for (const part of split.slice(0, MAX_PARTS)) {
@@ -207,7 +204,7 @@ export class PolicyEngine {
         analysis: explained[0]?.analysis,
       };
     }
-    return this.understand(question, context, mode, true);
+    return this.understand(question, context, mode, true, whole);
   }
 
   /**
@@ -243,8 +240,13 @@ export class PolicyEngine {
    * script and typos put right, then answered; when a correction shaped the
    * answer, it says how the question was understood.
    */
-  private async understand(question: string, context: AnswerContext | undefined, mode: RetrievalMode, mayAskBack = false): Promise<Explained> {
-    const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0);
+  private async understand(
+    question: string,
+    context: AnswerContext | undefined,
+    mode: RetrievalMode,
+    mayAskBack = false,
+    prepared: PreparedMessage = this.prepare(question),
+  ): Promise<Explained> {
     if (prepared.smallTalk) {
       const reply = smallTalkReply(prepared.smallTalk, this.index.lexicon) ?? "您好！请直接说您想了解的知识产权政策问题。";
       return { answer: composeSmallTalk(question, reply), candidates: [] };
@@ -259,6 +261,11 @@ export class PolicyEngine {
     if (!note || answer.status !== "answered") return { ...explained, answer: { ...answer, question } };
     const parts = { ...answer.parts, understoodAs: note };
     return { ...explained, answer: { ...answer, question, parts, answer: `${note}\n${answer.answer}` } };
+  }
+
+  /** A message in simplified script with its typos corrected, small talk and near-topic traps recognised (see `prepareMessage`). */
+  private prepare(message: string): PreparedMessage {
+    return prepareMessage(message, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0);
   }
 
   private async answerOne(question: string, context: AnswerContext | undefined, mode: RetrievalMode, mayAskBack: boolean): Promise<Explained> {
@@ -301,24 +308,12 @@ export class PolicyEngine {
     const asksOnlyDetail = !hasTopic && !namesUnit && analysis.specifics.length > 0;
     const isFollowUp =
       previous.length > 0 && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
-    // "那商标呢？" after 专利质押贷款: a bare topic the previous measure also covers asks the same of it.
-    // 「专利也在那儿办吗」 asks the same; 「商标也有奖励吗」 asks something new (奖励) of it.
-    const ellipsis = ELLIPTICAL.exec(question.trim());
-    const asksTheSame = ellipsis && this.topicsOrCuesOf(ellipsis[2] ?? "").length === 0 && askedSpecifics(ellipsis[2] ?? "").length === 0;
-    const covering = ellipsis && asksTheSame ? previous.find((r) => `${r.title}${r.text}`.includes(ellipsis[1]!)) : undefined;
+    const covering = this.coveredByEllipsis(question, previous);
     if (covering) {
       const answer = composeAnswer({ question, kind: "follow_up", analysis, primary: covering, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
     }
-    // "学校和企业一起建实验室呢": words of the corpus the previous measure never uses point elsewhere; retrieval decides.
-    const ownWords = analysis.words.filter((w) => w.length >= 2 && !asksOnlyForDetail(w) && !ASKING_WORD.test(w) && this.isRareInCorpus(w));
-    // …unless it points back (谁来提供这个服务).
-    const pointsElsewhere =
-      scope !== "outside" &&
-      !POINTS_BACK.test(question) &&
-      ownWords.length > 0 &&
-      previous[0] !== undefined &&
-      !ownWords.some((w) => `${previous[0]!.title}${previous[0]!.text}`.includes(w));
+    const pointsElsewhere = scope !== "outside" && previous[0] !== undefined && this.pointsAwayFrom(previous[0], question, analysis);
     if (isFollowUp && !hasTopic && !pointsElsewhere) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
       const primary = previous[0]!;
@@ -345,13 +340,14 @@ export class PolicyEngine {
     if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
     const focus = levelAsked(question, this.home, this.regions);
     const named = documentsNamed(question, this.index.documents);
+    const pairWeight = this.pairQuestions.weigher(analysis);
     const retrieved = await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
       const meta = this.lookup.meta(r.documentId);
       return (
         levelWeight(meta, focus, this.home) *
         genreWeight(meta, analysis, named, r.documentId) *
         specificsWeight(`${r.title}${r.text}`, analysis.specifics, analysis.text) *
-        this.pairQuestions.weight(r.id, analysis) *
+        pairWeight(r.id) *
         (titled.get(r.documentId) ?? 1)
       );
     });
@@ -467,6 +463,28 @@ export class PolicyEngine {
     return questionSimilarity(analyzeQuestion(a, this.vocabulary), analyzeQuestion(b, this.vocabulary), (term) => this.idf(term));
   }
 
+  /**
+   * 「那商标呢？」 after 专利质押贷款: the previous measure that covers the topic a bare ellipsis names, which
+   * asks the same of it (「专利也在那儿办吗」); 「商标也有奖励吗」 asks something new (奖励) and gets none.
+   */
+  private coveredByEllipsis(question: string, previous: readonly PolicyRecord[]): PolicyRecord | undefined {
+    const ellipsis = ELLIPTICAL.exec(question.trim());
+    if (!ellipsis) return undefined;
+    const [, topic = "", asking = ""] = ellipsis;
+    if (this.topicsOrCuesOf(asking).length > 0 || askedSpecifics(asking).length > 0) return undefined;
+    return previous.find((r) => `${r.title}${r.text}`.includes(topic));
+  }
+
+  /**
+   * 「学校和企业一起建实验室呢」: a follow-up whose own rare words of the corpus the previous measure never
+   * uses points elsewhere, and retrieval decides; one that points back (谁来提供这个服务) does not.
+   */
+  private pointsAwayFrom(previous: PolicyRecord, question: string, analysis: QuestionAnalysis): boolean {
+    if (POINTS_BACK.test(question)) return false;
+    const own = analysis.words.filter((w) => w.length >= 2 && !asksOnlyForDetail(w) && !this.stopwords.has(w) && !APPLYING_WORD.test(w) && this.isRareInCorpus(w));
+    return own.length > 0 && !own.some((w) => `${previous.title}${previous.text}`.includes(w));
+  }
+
   /** A word the corpus uses in a few of its passages only (实验室), not everywhere (申请, 企业): it points somewhere. */
   private isRareInCorpus(word: string): boolean {
     const passages = this.index.lexical.documentFrequency(wordKey(word));
@@ -485,60 +503,6 @@ export class PolicyEngine {
   private recordsOfUnit(unit: string): PolicyRecord[] {
     return this.index.records.filter((r) => r.units.includes(unit));
   }
-}
-
-/**
- * With no level asked (or the city's), a Tai'an enterprise is never answered with a higher
- * level's units alone: a home measure with units that scores near the top, or that names the
- * question's topic outright (大力推行知识产权保险 for 知识产权保险是怎么回事), comes first, and the
- * higher one follows it.
- */
-function homeFirst(ranked: RankedRecord[], focus: LevelFocus | undefined, question: QuestionAnalysis, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
-  const top = ranked[0];
-  const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
-  // A level asked above the city goes to that level; the city asked (泰安这边谁管) or none, home first.
-  if (!top || (focus && focus.level !== "municipal") || atHome(top)) return ranked;
-  const home = ranked.find(
-    (r) => atHome(r) && r.record.units.length > 0 && (r.score >= top.score * HOME_FIRST_SHARE || (r.score >= top.score * HOME_NAMING_SHARE && namesTopic(r.record, question))),
-  );
-  return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
-}
-
-/**
- * 「植物新品种有奖励吗」 asks whether there is a policy: the plan's measure that names the topic, with its
- * units, answers before the 办法 article or schedule row that sets the amount (which the answer then
- * quotes as where the detail is). A question that asks a detail (补多少, 截止到哪天) is left as ranked.
- */
-function planFirst(ranked: RankedRecord[], question: QuestionAnalysis, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
-  const top = ranked[0];
-  if (!top || detailsReallyAsked(question.specifics, question.text).length > 0) return ranked;
-  const isDetail = (r: PolicyRecord) => r.kind === "table" || isDetailGenre(documents.meta(r.documentId));
-  if (!isDetail(top.record) || top.record.units.length > 0) return ranked;
-  const home = isHome(documents.meta(top.record.documentId), homeOf);
-  const plan = ranked
-    .slice(1, PLAN_WITHIN)
-    .find(
-      (r) =>
-        !isDetail(r.record) &&
-        r.record.units.length > 0 &&
-        isHome(documents.meta(r.record.documentId), homeOf) === home &&
-        r.score >= top.score * PLAN_SHARE &&
-        namesTopic(r.record, question),
-    );
-  return plan ? [plan, ...ranked.filter((r) => r !== plan)] : ranked;
-}
-
-const PRECISE_TOPIC_CHARS = 4;
-/** Words too general to name a topic of their own. */
-const GENERAL_ANCHOR = /^(知识产权|泰安|泰安市|政策|纲要)$/;
-
-/** Whether a record's text names every topic the question names outright (知识产权保险, 植物新品种), the longest of each. */
-function namesTopic(record: PolicyRecord, question: QuestionAnalysis): boolean {
-  // Only a topic named precisely (知识产权保险, 植物新品种, 托管服务): 商标 or 品牌 alone is named by half the corpus.
-  const anchors = question.anchors.filter((a) => !GENERAL_ANCHOR.test(a) && a.length >= PRECISE_TOPIC_CHARS);
-  const topics = anchors.filter((a) => !anchors.some((b) => b !== a && b.includes(a)));
-  const text = `${record.title}${record.text}`;
-  return topics.length > 0 && topics.every((t) => text.includes(t));
 }
 
 /**

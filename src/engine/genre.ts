@@ -1,6 +1,6 @@
 import type { DocumentMeta, PolicyDocument } from "../corpus/types.js";
 import type { QuestionAnalysis } from "./question.js";
-import { rankedSpecifics } from "./specifics.js";
+import { asksHowToApply, rankedSpecifics } from "./specifics.js";
 
 /**
  * Documents that set out details (办法, 细则, 标准, 通知, 指南, 规程, 解读):
@@ -12,9 +12,6 @@ const DETAIL_GENRE = /(办法|细则|标准|通知|指南|规程|解读|问答|�
 export const GENRE_WORDS = ["纲要", "办法", "细则", "方案", "意见", "规程", "解读", "清单", "通知", "标准", "指南", "规划"];
 
 const DETAIL_WITHOUT_SPECIFICS = 0.85;
-/** How to apply, with what, on what conditions: what guides and notices set out (not 怎么办, asked of every measure). */
-const HOW_TO_APPLY =
-  /(怎么申请|如何申请|怎样申请|咋申请|申请流程|办理流程|申报流程|流程|手续|步骤|要交|交什么|交哪些|准备什么|准备哪些|什么材料|哪些材料|啥材料|申请条件|申报条件|什么条件|哪些条件)/;
 /** …and a question asking an amount, a deadline, a phone or an address (几个工作日, 收费吗) belongs first with the documents that set details out. */
 const DETAIL_WITH_SPECIFICS = 1.15;
 const NAMED_DOCUMENT = 1.3;
@@ -73,7 +70,7 @@ export function genreWeight(meta: DocumentMeta, question: QuestionAnalysis, name
   if (documentId && named.has(documentId)) return NAMED_DOCUMENT;
   if (named.size > 0) return 1;
   if (!DETAIL_GENRE.test(meta.short)) return 1;
-  if (rankedSpecifics(question.specifics, question.text).length > 0 || HOW_TO_APPLY.test(question.text)) return DETAIL_WITH_SPECIFICS;
+  if (rankedSpecifics(question.specifics, question.text).length > 0 || asksHowToApply(question.text)) return DETAIL_WITH_SPECIFICS;
   // 「有没有奖励」 asks whether there is a policy: the plan that names it first, the terms after it.
   return question.specifics.includes("procedure") ? 1 : DETAIL_WITHOUT_SPECIFICS;
 }

@@ -28,12 +28,15 @@ export class PairQuestions {
     this.asked = new Map(records.filter(isPair).map((r) => [r.id, analyze(r.title)]));
   }
 
-  /** A record's weight for a question: above 1 for a pair whose question says the same, 1 for every other record. */
-  weight(recordId: string, question: QuestionAnalysis): number {
-    const asked = this.asked.get(recordId);
+  /** Each record's weight for a question: above 1 for a pair whose question says the same, 1 for every other record. */
+  weigher(question: QuestionAnalysis): (recordId: string) => number {
     // Like the detail documents it belongs to, a pair answers a detail asked (要交什么材料, 几天有结果); a general question goes to the plan.
-    if (!asked || detailsReallyAsked(question.specifics, question.text).length === 0) return 1;
-    const similarity = questionSimilarity(asked, question, this.idf);
-    return 1 + (PAIR_MATCH * Math.max(0, similarity - PAIR_FLOOR)) / (1 - PAIR_FLOOR);
+    if (detailsReallyAsked(question.specifics, question.text).length === 0) return () => 1;
+    return (recordId) => {
+      const asked = this.asked.get(recordId);
+      if (!asked) return 1;
+      const similarity = questionSimilarity(asked, question, this.idf);
+      return 1 + (PAIR_MATCH * Math.max(0, similarity - PAIR_FLOOR)) / (1 - PAIR_FLOOR);
+    };
   }
 }

@@ -1,4 +1,5 @@
 import type { QuestionAnalysis } from "./question.js";
+import { isMostlyEnglish } from "./understand/script.js";
 
 /**
  * Where a question stands to the corpus: `anchored` names an IP topic or a
@@ -25,7 +26,7 @@ export function scopeOf(question: QuestionAnalysis): Scope {
   // "有家小厂把我们的包装原样照抄，咋整": a phrase that tells an IP situation on its own, however short the message.
   if (question.situations.length > 0) return "likely";
   // An English question's function words are unknown to a Chinese corpus: its IP words (patent, university) speak for it.
-  if (question.topicCueGroups > 0 && isMostlyLatin(question.text)) return "likely";
+  if (question.topicCueGroups > 0 && isMostlyEnglish(question.text)) return "likely";
   // …or one, in a message long enough to tell a situation (泰山女儿茶…怎么把这个产地招牌保护起来).
   if (question.topicCueGroups > 0 && [...question.text].length >= STORY_CHARS && question.coverage >= STORY_COVERAGE) return "likely";
   return "outside";
@@ -34,7 +35,3 @@ export function scopeOf(question: QuestionAnalysis): Scope {
 const STORY_CUES = 2;
 const STORY_CHARS = 30;
 const STORY_COVERAGE = 0.25;
-
-function isMostlyLatin(text: string): boolean {
-  return (text.match(/[a-z]/gi)?.length ?? 0) > 2 * (text.match(/[\u3400-\u9fff]/g)?.length ?? 0);
-}

@@ -44,6 +44,15 @@ export function askedSpecifics(question: string): Specific[] {
   return ASKED.filter(([, re]) => re.test(question)).map(([s]) => s);
 }
 
+/** How to apply, with what, on what conditions: what guides and notices set out (not 怎么办, asked of every measure). */
+const HOW_TO_APPLY =
+  /(怎么申请|如何申请|怎样申请|咋申请|申请流程|办理流程|申报流程|流程|手续|步骤|要交|交什么|交哪些|准备什么|准备哪些|什么材料|哪些材料|啥材料|申请条件|申报条件|什么条件|哪些条件)/;
+
+/** Whether a question asks how to apply (怎么申请, 要交什么材料, 申请条件), the procedure a guide or notice sets out. */
+export function asksHowToApply(question: string): boolean {
+  return HOW_TO_APPLY.test(question);
+}
+
 /** True for a word that only asks for a detail (在哪, 多少钱), naming no topic. */
 export function asksOnlyForDetail(word: string): boolean {
   return ASKED.some(([, re]) => re.test(word));

@@ -1,6 +1,6 @@
 import type { PolicyRecord } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
-import { bigramKey, type LexicalIndex, wordKey } from "../index/lexical.js";
+import { bigramKey, type LexicalIndex, type WeightedTerm, wordKey } from "../index/lexical.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { RankedRecord } from "./retrieve.js";
 import { detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked } from "./specifics.js";
@@ -12,8 +12,13 @@ export interface DocumentTerms {
   entriesOf(recordId: string): readonly number[];
   /** Every record of a document, in its order. */
   recordsOf(documentId: string): readonly PolicyRecord[];
-  /** The term keys (words and bigrams) of a document's title. */
-  titleKeys(documentId: string): ReadonlySet<string>;
+  /** A document's distinctive title words (see `distinctiveTitleWords`), and the bigram keys inside them. */
+  titleTerms(documentId: string): TitleTerms;
+}
+
+export interface TitleTerms {
+  words: ReadonlySet<string>;
+  bigramKeys: ReadonlySet<string>;
 }
 
 /** How much the whole question's ranking counts against the match of its rest (0–1 each). */
@@ -35,20 +40,8 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
   const top = ranked[0];
   if (!top) return ranked;
   const documentId = top.record.documentId;
-  const title = terms.titleKeys(documentId);
-  // The question's own words only: a synonym added for a title word (专利布局 for 专利导航) would count it again.
-  const own = question.terms.filter((t) => t.term.startsWith("b:") || question.words.includes(t.term.slice(2)));
-  // Bigrams across a title word's edge (志申 of 专用标志申请) are the title word's too.
-  const covered = new Set<number>();
-  for (const key of title) {
-    if (!key.startsWith("w:")) continue;
-    const word = key.slice(2);
-    for (let at = question.text.indexOf(word); at >= 0; at = question.text.indexOf(word, at + 1)) for (let i = 0; i < word.length; i++) covered.add(at + i);
-  }
-  const free = new Set<string>();
-  for (let i = 0; i + 1 < question.text.length; i++) if (!covered.has(i) && !covered.has(i + 1)) free.add(`b:${question.text.slice(i, i + 2)}`);
-  const rest = own.filter((t) => !title.has(t.term) && (!t.term.startsWith("b:") || free.has(t.term)));
-  if (rest.length === own.length || rest.length === 0) return ranked;
+  const rest = restOfQuestion(question, terms.titleTerms(documentId));
+  if (!rest) return ranked;
   const records = terms.recordsOf(documentId);
   const matching = new Map(records.map((r) => [r.id, Math.max(0, ...terms.entriesOf(r.id).map((e) => terms.lexical.scoreEntry(e, rest)))]));
   // Nothing else of the question in any record (多久能办完): the heading that names the detail decides.
@@ -73,6 +66,31 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
   return [promoted, ...ranked.filter((r) => r.record.id !== best.record.id)];
 }
 
+/**
+ * The question's own terms (a synonym added for a title word, 专利布局 for 专利导航, would count it again)
+ * besides the title's words and the bigrams inside or across their edges (志申 of 专用标志申请);
+ * undefined when the title takes none of them or all.
+ */
+function restOfQuestion(question: QuestionAnalysis, title: TitleTerms): WeightedTerm[] | undefined {
+  const text = question.text;
+  const covered = new Set<number>();
+  for (const word of title.words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) for (let i = 0; i < word.length; i++) covered.add(at + i);
+  }
+  const bigrams = new Set<string>();
+  const freeBigrams = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const key = bigramKey(text.slice(i, i + 2));
+    bigrams.add(key);
+    if (!covered.has(i) && !covered.has(i + 1) && !title.bigramKeys.has(key)) freeBigrams.add(key);
+  }
+  const ownWords = new Set(question.words.map(wordKey));
+  const freeWords = new Set(question.words.filter((w) => !title.words.has(w)).map(wordKey));
+  const own = question.terms.filter((t) => ownWords.has(t.term) || bigrams.has(t.term));
+  const rest = own.filter((t) => freeWords.has(t.term) || freeBigrams.has(t.term));
+  return rest.length === own.length || rest.length === 0 ? undefined : rest;
+}
+
 /** Each record's lexical entries and each document's distinctive title words (see `distinctiveTitleWords`) as term keys. */
 export function documentTermsOf(index: LoadedIndex, titleWords: ReadonlyMap<string, readonly string[]>): DocumentTerms {
   const entries = new Map<string, number[]>();
@@ -82,12 +100,14 @@ export function documentTermsOf(index: LoadedIndex, titleWords: ReadonlyMap<stri
     else entries.set(c.recordId, [i]);
   });
   const byDocument = new Map(index.documents.map((d) => [d.id, d]));
-  const keysOf = (words: readonly string[]) => new Set(words.flatMap((w) => [wordKey(w), ...[...w].slice(1).map((c, i) => bigramKey(`${[...w][i]}${c}`))]));
-  const titles = new Map([...titleWords].map(([id, words]) => [id, keysOf(words)]));
+  const titles = new Map(
+    [...titleWords].map(([id, words]) => [id, { words: new Set(words), bigramKeys: new Set(words.flatMap((w) => index.tokenizer.bigrams(w)).map(bigramKey)) }]),
+  );
+  const noTitle: TitleTerms = { words: new Set(), bigramKeys: new Set() };
   return {
     lexical: index.lexical,
     entriesOf: (id) => entries.get(id) ?? [],
     recordsOf: (id) => byDocument.get(id)?.records ?? [],
-    titleKeys: (id) => titles.get(id) ?? new Set(),
+    titleTerms: (id) => titles.get(id) ?? noTitle,
   };
 }

@@ -1,0 +1,75 @@
+import type { PolicyRecord } from "../corpus/types.js";
+import type { DocumentLookup } from "./compose.js";
+import { isDetailGenre } from "./genre.js";
+import { type HomeJurisdiction, isHome, type LevelFocus } from "./jurisdiction.js";
+import type { QuestionAnalysis } from "./question.js";
+import type { RankedRecord } from "./retrieve.js";
+import { detailsReallyAsked } from "./specifics.js";
+
+/**
+ * Which record answers first when more than scores decides: the home city's before a higher
+ * level's, the plan's measure before the 办法 article for a general question.
+ */
+
+/** A home measure with units replaces a higher-level first hit for a question that names no level when it scores this share of it. */
+const HOME_FIRST_SHARE = 0.55;
+/** …or this share when it names the question's topic outright. */
+const HOME_NAMING_SHARE = 0.25;
+/** A plan's measure that names the topic answers a general question before a detail document's record scoring up to 1 / this… */
+const PLAN_SHARE = 0.5;
+/** …among the first this many. */
+const PLAN_WITHIN = 6;
+
+/**
+ * With no level asked (or the city's), a Tai'an enterprise is never answered with a higher
+ * level's units alone: a home measure with units that scores near the top, or that names the
+ * question's topic outright (大力推行知识产权保险 for 知识产权保险是怎么回事), comes first, and the
+ * higher one follows it.
+ */
+export function homeFirst(ranked: RankedRecord[], focus: LevelFocus | undefined, question: QuestionAnalysis, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
+  const top = ranked[0];
+  const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
+  // A level asked above the city goes to that level; the city asked (泰安这边谁管) or none, home first.
+  if (!top || (focus && focus.level !== "municipal") || atHome(top)) return ranked;
+  const home = ranked.find(
+    (r) => atHome(r) && r.record.units.length > 0 && (r.score >= top.score * HOME_FIRST_SHARE || (r.score >= top.score * HOME_NAMING_SHARE && namesTopic(r.record, question))),
+  );
+  return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
+}
+
+/**
+ * 「植物新品种有奖励吗」 asks whether there is a policy: the plan's measure that names the topic, with its
+ * units, answers before the 办法 article or schedule row that sets the amount (which the answer then
+ * quotes as where the detail is). A question that asks a detail (补多少, 截止到哪天) is left as ranked.
+ */
+export function planFirst(ranked: RankedRecord[], question: QuestionAnalysis, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
+  const top = ranked[0];
+  if (!top || detailsReallyAsked(question.specifics, question.text).length > 0) return ranked;
+  const isDetail = (r: PolicyRecord) => r.kind === "table" || isDetailGenre(documents.meta(r.documentId));
+  if (!isDetail(top.record) || top.record.units.length > 0) return ranked;
+  const home = isHome(documents.meta(top.record.documentId), homeOf);
+  const plan = ranked
+    .slice(1, PLAN_WITHIN)
+    .find(
+      (r) =>
+        !isDetail(r.record) &&
+        r.record.units.length > 0 &&
+        isHome(documents.meta(r.record.documentId), homeOf) === home &&
+        r.score >= top.score * PLAN_SHARE &&
+        namesTopic(r.record, question),
+    );
+  return plan ? [plan, ...ranked.filter((r) => r !== plan)] : ranked;
+}
+
+const PRECISE_TOPIC_CHARS = 4;
+/** Words too general to name a topic of their own. */
+const GENERAL_ANCHOR = /^(知识产权|泰安|泰安市|政策|纲要)$/;
+
+/** Whether a record's text names every topic the question names outright (知识产权保险, 植物新品种), the longest of each. */
+function namesTopic(record: PolicyRecord, question: QuestionAnalysis): boolean {
+  // Only a topic named precisely (知识产权保险, 植物新品种, 托管服务): 商标 or 品牌 alone is named by half the corpus.
+  const anchors = question.anchors.filter((a) => !GENERAL_ANCHOR.test(a) && a.length >= PRECISE_TOPIC_CHARS);
+  const topics = anchors.filter((a) => !anchors.some((b) => b !== a && b.includes(a)));
+  const text = `${record.title}${record.text}`;
+  return topics.length > 0 && topics.every((t) => text.includes(t));
+}
