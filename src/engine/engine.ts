@@ -88,7 +88,8 @@ const MAX_CHOICES = 3;
 const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
 
 /** 「那商标呢？」, 「版权也行吗」: a topic alone, asking the previous question of it. */
-const ELLIPTICAL = /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9fff]{2,8}?)(呢|也[\u3400-\u9fff]{0,6}(?:吗|不)|行不行|可以吗|行吗)[？?！!。]*$/;
+const ELLIPTICAL =
+  /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9fff]{2,8}?)(呢|也[\u3400-\u9fff]{0,6}(?:吗|么|不)|行不行|可以吗|行吗)((?:[，,、？?\s]*(?:也|那)?(?:行|可以|能|成|办|算)[\u3400-\u9fff]{0,4}(?:吗|么|不|不行|不能))?)[？?！!。]*$/;
 /** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 const BARE_DETAIL_CHARS = 12;
 /** A word in at most this many passages (or this share of them) is rare enough to point to a measure of its own. */
@@ -98,6 +99,10 @@ const RARE_SHARE = 0.02;
 const APPLYING_WORD = /^(申请|申报|办理|提交|准备|手续|流程|材料|咱们|俺们|一起)$/;
 /** A follow-up that points back (这个服务, 刚才说的) is about the previous measure whatever its words. */
 const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
+/** The heading under which Chinese policy texts say who carries out the whole (四、保障措施 › （一）加强组织领导). */
+const ORGANISING_HEADING = /^(?:加强|强化)?组织(?:领导|实施|保障)$/;
+/** A follow-up up to this length whose topic is only a colloquial cue is searched with the question before it. */
+const SHORT_FOLLOW_UP_CHARS = 12;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
 const PREVIOUS_TURN_BOOST = 0.03;
 
@@ -279,7 +284,7 @@ export class PolicyEngine {
     const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.some((cue) => !this.units.resolve(cue));
     const namesUnit = analysis.units.length > 0 && (analysis.asksDuties || analysis.asksWho || analysis.anchors.length > 0);
 
-    const scope = scopeOf(analysis);
+    const scope = scopeOf(analysis, previous.length > 0);
     // "公安会管这种事吗": a unit named about the topic before; the previous measure that unit is responsible for answers.
     const previousOfUnit = !hasTopic && analysis.units.length > 0 ? previous.find((r) => analysis.units.some((u) => r.units.includes(u))) : undefined;
     if (previousOfUnit) {
@@ -315,8 +320,9 @@ export class PolicyEngine {
     }
     const pointsElsewhere = scope !== "outside" && previous[0] !== undefined && this.pointsAwayFrom(previous[0], question, analysis);
     if (isFollowUp && !hasTopic && !pointsElsewhere) {
-      // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject.
-      const primary = previous[0]!;
+      // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject; 「谁牵头干」 after 发展目标,
+      // a section that names no units, asks who carries out the whole: the document's 加强组织领导.
+      const primary = (analysis.asksWho && this.organisingRecordFor(previous[0]!)) || previous[0]!;
       const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";
       const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
@@ -340,19 +346,31 @@ export class PolicyEngine {
     if (isFollowUp) previous.forEach((r, i) => boosts.set(r.id, PREVIOUS_TURN_BOOST / (i + 1)));
     const focus = levelAsked(question, this.home, this.regions);
     const named = documentsNamed(question, this.index.documents);
-    const pairWeight = this.pairQuestions.weigher(analysis);
-    const retrieved = await retrieve(this.index, this.records, analysis, mode, boosts, (r) => {
+    // 「找谁投诉」 after 「找的代理公司收了钱不干活」: a short follow-up whose topic is only a colloquial cue
+    // (投诉, 告他) that the previous measure touches (监督) is searched with the question before it, which says
+    // what the complaint is about; 「钱从哪来」 after 发展目标, which says nothing of 资金, is a topic of its own.
+    const readWithPrevious =
+      previous.length > 0 &&
+      context?.previousQuestion !== undefined &&
+      analysis.anchors.length === 0 &&
+      hasTopic &&
+      !pointsElsewhere &&
+      [...question].length <= SHORT_FOLLOW_UP_CHARS &&
+      analysis.expansions.some((w) => previous[0]!.text.includes(w));
+    const searched = readWithPrevious ? analyzeQuestion(`${context.previousQuestion}，${question}`, this.vocabulary) : analysis;
+    const pairWeight = this.pairQuestions.weigher(searched);
+    const retrieved = await retrieve(this.index, this.records, searched, mode, boosts, (r) => {
       const meta = this.lookup.meta(r.documentId);
       return (
         levelWeight(meta, focus, this.home) *
-        genreWeight(meta, analysis, named, r.documentId) *
+        genreWeight(meta, searched, named, r.documentId) *
         specificsWeight(`${r.title}${r.text}`, analysis.specifics, analysis.text) *
         pairWeight(r.id) *
         (titled.get(r.documentId) ?? 1)
       );
     });
-    const atHome = homeFirst(retrieved, focus, analysis, this.lookup, this.home);
-    const ranked = planFirst(bestWithinDocument(atHome, analysis, this.documentTerms), analysis, this.lookup, this.home);
+    const atHome = homeFirst(retrieved, focus, searched, this.lookup, this.home);
+    const ranked = planFirst(bestWithinDocument(atHome, searched, this.documentTerms), searched, this.lookup, this.home);
     const top = ranked[0];
     if (!top) {
       return {
@@ -470,7 +488,8 @@ export class PolicyEngine {
   private coveredByEllipsis(question: string, previous: readonly PolicyRecord[]): PolicyRecord | undefined {
     const ellipsis = ELLIPTICAL.exec(question.trim());
     if (!ellipsis) return undefined;
-    const [, topic = "", asking = ""] = ellipsis;
+    const [, topic = "", asked = "", tail = ""] = ellipsis;
+    const asking = `${asked}${tail}`;
     if (this.topicsOrCuesOf(asking).length > 0 || askedSpecifics(asking).length > 0) return undefined;
     return previous.find((r) => `${r.title}${r.text}`.includes(topic));
   }
@@ -483,6 +502,12 @@ export class PolicyEngine {
     if (POINTS_BACK.test(question)) return false;
     const own = analysis.words.filter((w) => w.length >= 2 && !asksOnlyForDetail(w) && !this.stopwords.has(w) && !APPLYING_WORD.test(w) && this.isRareInCorpus(w));
     return own.length > 0 && !own.some((w) => `${previous.title}${previous.text}`.includes(w));
+  }
+
+  /** For a record that names no units, its document's section on who organises the whole (加强组织领导, 组织实施), if any. */
+  private organisingRecordFor(record: PolicyRecord): PolicyRecord | undefined {
+    if (record.units.length > 0) return undefined;
+    return this.index.documents.find((d) => d.id === record.documentId)?.records.find((r) => ORGANISING_HEADING.test(r.title));
   }
 
   /** A word the corpus uses in a few of its passages only (实验室), not everywhere (申请, 企业): it points somewhere. */

@@ -117,8 +117,12 @@ function sharesPhrase(record: PolicyRecord, question: string): boolean {
 const TARGET_BONUS = 0.5;
 
 function targetBonus(record: PolicyRecord, question: QuestionAnalysis): number {
-  const setsTargets = /到20\d\d年/.test(record.text) && /\d+(\.\d+)?\s*(件|万件|%|个)/.test(record.text);
-  return question.asksTarget && setsTargets ? TARGET_BONUS : 0;
+  return question.asksTarget && setsTargets(record) ? TARGET_BONUS : 0;
+}
+
+/** A record that sets targets: a year to reach (到2025年) and figures (3.6件, 9万件). */
+export function setsTargets(record: PolicyRecord): boolean {
+  return /到20\d\d年/.test(record.text) && /\d+(\.\d+)?\s*(件|万件|%|个)/.test(record.text);
 }
 
 /**

@@ -12,7 +12,11 @@ export type Scope = "anchored" | "likely" | "outside";
 /** More than this share of a question's words must be known to the corpus for it to count as in scope without an anchor. */
 export const KNOWN_SHARE = 0.5;
 
-export function scopeOf(question: QuestionAnalysis): Scope {
+/**
+ * `inConversation`: the message follows an answer on IP, so one colloquial cue of a topic
+ * (「要是有外村的冒用俺们的标志咋整」 after 地理标志) is enough to keep it in scope.
+ */
+export function scopeOf(question: QuestionAnalysis, inConversation = false): Scope {
   if (question.anchors.length > 0) return "anchored";
   // A unit named about something else ("在法院起诉离婚", "公安局闯红灯罚款") is not an IP question.
   if (question.offTopic.length > 0) return "outside";
@@ -25,6 +29,7 @@ export function scopeOf(question: QuestionAnalysis): Scope {
   if (question.topicCueGroups >= STORY_CUES) return "likely";
   // "有家小厂把我们的包装原样照抄，咋整": a phrase that tells an IP situation on its own, however short the message.
   if (question.situations.length > 0) return "likely";
+  if (inConversation && question.topicCueGroups > 0) return "likely";
   // An English question's function words are unknown to a Chinese corpus: its IP words (patent, university) speak for it.
   if (question.topicCueGroups > 0 && isMostlyEnglish(question.text)) return "likely";
   // …or one, in a message long enough to tell a situation (泰山女儿茶…怎么把这个产地招牌保护起来).

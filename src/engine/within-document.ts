@@ -2,7 +2,7 @@ import type { PolicyRecord } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import { bigramKey, type LexicalIndex, type WeightedTerm, wordKey } from "../index/lexical.js";
 import type { QuestionAnalysis } from "./question.js";
-import type { RankedRecord } from "./retrieve.js";
+import { type RankedRecord, setsTargets } from "./retrieve.js";
 import { detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked } from "./specifics.js";
 
 /** What the within-document choice needs of the index: each record's chunks and each document's title terms. */
@@ -27,7 +27,7 @@ const RANKED = 0.3;
 const CLEARLY_BETTER = 0.2;
 /** A heading that names the detail asked (办理时限 for 多久能办完) adds this much… */
 const DETAIL_HEADING = 0.5;
-/** …and a text that gives it (20个工作日内) this much. */
+/** …and a text that gives it (20个工作日内, or the targets asked: 到2035年…) this much. */
 const GIVES_DETAIL = 0.25;
 
 /**
@@ -52,7 +52,7 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
     RANKED * (ranking.get(record.id) ?? 0) +
     (1 - RANKED) * (matching.get(record.id)! / most) +
     (!record.titleDerived && headingNamesDetailAsked(record.title, question.text, false) ? DETAIL_HEADING : 0) +
-    (details.some((d) => givesSpecificAsked(record.text, d, question.text)) ? GIVES_DETAIL : 0);
+    (details.some((d) => givesSpecificAsked(record.text, d, question.text)) || (question.asksTarget && setsTargets(record)) ? GIVES_DETAIL : 0);
   const topScore = scoreOf(top.record);
   let best: { record: PolicyRecord; score: number } | undefined;
   for (const record of records) {
