@@ -101,6 +101,8 @@ const APPLYING_WORD = /^(申请|申报|办理|提交|准备|手续|流程|材料
 const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
 /** The heading under which Chinese policy texts say who carries out the whole (四、保障措施 › （一）加强组织领导). */
 const ORGANISING_HEADING = /^(?:加强|强化)?组织(?:领导|实施|保障)$/;
+/** Words that refer to the situation the previous question told (这种事, 这类情况, 上面说的). */
+const REFERS_TO_SITUATION = /这种|这类|这样的|这事|此类|上述|刚才说的|前面说的|上面说的/;
 /** A follow-up up to this length whose topic is only a colloquial cue is searched with the question before it. */
 const SHORT_FOLLOW_UP_CHARS = 12;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
@@ -311,8 +313,12 @@ export class PolicyEngine {
     const ownWordsInChinese = (question.match(/[\u3400-\u9fff]/g) ?? []).length >= 4;
     const saysNothingElse = analysis.words.length === 0 || analysis.coverage >= KNOWN_SHARE || ownWordsInChinese;
     const asksOnlyDetail = !hasTopic && !namesUnit && analysis.specifics.length > 0;
+    // 「谁牵头」: who, of nothing named, is who handles what was just answered.
+    const asksOnlyWho = !hasTopic && !namesUnit && analysis.asksWho;
     const isFollowUp =
-      previous.length > 0 && analysis.offTopic.length === 0 && (analysis.followUpCue || asksOnlyDetail || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
+      previous.length > 0 &&
+      analysis.offTopic.length === 0 &&
+      (analysis.followUpCue || asksOnlyDetail || asksOnlyWho || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
     const covering = this.coveredByEllipsis(question, previous);
     if (covering) {
       const answer = composeAnswer({ question, kind: "follow_up", analysis, primary: covering, related: [], confidence: 0.6 }, this.lookup);
@@ -349,14 +355,10 @@ export class PolicyEngine {
     // 「找谁投诉」 after 「找的代理公司收了钱不干活」: a short follow-up whose topic is only a colloquial cue
     // (投诉, 告他) that the previous measure touches (监督) is searched with the question before it, which says
     // what the complaint is about; 「钱从哪来」 after 发展目标, which says nothing of 资金, is a topic of its own.
-    const readWithPrevious =
-      previous.length > 0 &&
-      context?.previousQuestion !== undefined &&
-      analysis.anchors.length === 0 &&
-      hasTopic &&
-      !pointsElsewhere &&
-      [...question].length <= SHORT_FOLLOW_UP_CHARS &&
-      analysis.expansions.some((w) => previous[0]!.text.includes(w));
+    const cueTouchingPrevious =
+      analysis.anchors.length === 0 && hasTopic && [...question].length <= SHORT_FOLLOW_UP_CHARS && analysis.expansions.some((w) => previous[0]?.text.includes(w));
+    // 「要是代理机构帮着干这种事，也有人管吗」: 这种事 is what the previous question told, so its words are searched too.
+    const readWithPrevious = previous.length > 0 && context?.previousQuestion !== undefined && !pointsElsewhere && (cueTouchingPrevious || REFERS_TO_SITUATION.test(question));
     const searched = readWithPrevious ? analyzeQuestion(`${context.previousQuestion}，${question}`, this.vocabulary) : analysis;
     const pairWeight = this.pairQuestions.weigher(searched);
     const retrieved = await retrieve(this.index, this.records, searched, mode, boosts, (r) => {

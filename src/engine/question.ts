@@ -71,6 +71,8 @@ const ORIGINAL_BIGRAM = 0.35;
  * for Latin ones (patent meets patents; ai is not in tai'an, ip not in ship).
  */
 function triggeredBy(text: string, word: string): boolean {
+  // 「官司+拖」: every part somewhere in the message (官司拖了快两年, 这官司一拖再拖).
+  if (word.includes("+")) return word.split("+").every((part) => part.length > 0 && triggeredBy(text, part));
   if (!/^[a-z0-9]/.test(word)) return text.includes(word);
   let at = text.indexOf(word);
   while (at >= 0) {
@@ -152,12 +154,13 @@ export function scopeAnchors(lexicon: Lexicon, titles: readonly string[]): strin
 
 /** The lexicon's colloquial words that name a topic (抵押, 山寨, 卖专利), not only the detail or the unit asked (多少钱, 找谁). */
 export function topicCueWords(lexicon: Lexicon): string[] {
-  return lexicon.synonyms.flatMap((g) => g.when).filter((w) => !WHO.test(w) && !asksOnlyForDetail(w));
+  // A compound cue (官司+拖) names its topic only whole, so neither part counts alone.
+  return lexicon.synonyms.flatMap((g) => g.when).filter((w) => !w.includes("+") && !WHO.test(w) && !asksOnlyForDetail(w));
 }
 
 /** Every word a (normalised) lexicon itself names, for telling known words from unknown ones. */
 export function lexiconWords(lexicon: Lexicon): Set<string> {
-  return new Set([...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when, ...g.add])]);
+  return new Set([...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when.flatMap((w) => w.split("+")), ...g.add])]);
 }
 
 /** The lexicon with width and case normalised as questions are (`Tokenizer.normalize`), done once per index. */

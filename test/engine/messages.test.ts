@@ -129,9 +129,38 @@ describe("messages as enterprises write them", () => {
     expect(targets.citations[0]?.title).toBe("发展目标");
     expect((await engine.answer("那谁来牵头", turn(targets))).citations[0]?.title).toBe("加强组织领导");
     expect((await engine.answer("钱从哪儿来", turn(targets))).citations[0]?.title).toBe("加强工作保障");
+    // 「谁牵头」 alone, too short to say anything else, is who handles the measure just answered.
+    const education = await engine.answer("中小学搞知识产权教育有什么安排");
+    expect(education.citations[0]?.title).toBe("传播知识产权文化理念");
+    const who = await engine.answer("谁牵头", turn(education));
+    expect(who.status).toBe("answered");
+    expect(who.citations[0]?.title).toBe("传播知识产权文化理念");
     // After a measure with units, who handles it is that measure's units.
     const loan = await engine.answer("专利质押贷款有什么政策");
     expect((await engine.answer("那谁来牵头", turn(loan))).citations[0]?.title).toBe("建立知识产权运营机制");
+  });
+
+  it("reads 这种事 in a follow-up as the situation the previous question told", async () => {
+    const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
+    const squatted = await engine.answer("我们的牌子叫人抢先注册了，人家也不用，就等着高价卖给我们");
+    expect(squatted.citations[0]?.title).toBe("完善知识产权综合监管");
+    const agency = await engine.answer("要是代理机构帮他们干这种事，有人管吗", turn(squatted));
+    expect(agency.citations[0]?.title).toBe("完善知识产权综合监管");
+  });
+
+  it("matches a lexicon cue of two words apart (官司+拖): a slow lawsuit told in the enterprise's words", async () => {
+    const slow = await engine.answer("跟人家打侵权官司，一拖就是一年多，市里能不能想办法让这类案子快些");
+    expect(slow.citations[0]?.title).toBe("加大知识产权司法保护力度");
+    // Either word alone is no slow lawsuit.
+    expect((await engine.answer("代理机构一直拖着不给办")).citations[0]?.title).not.toBe("加大知识产权司法保护力度");
+  });
+
+  it("refuses a question on one judgment's fairness, but answers an enterprise that only says what it is", async () => {
+    expect((await engine.answer("法院判我们赔二十万，这个判决判得公不公平")).status).toBe("out_of_scope");
+    const answer = await engine.answer("我们是专精特新企业，想做专利布局，市里有支持吗");
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.title).toBe("推进重点领域知识产权创造");
+    expect((await engine.answer("专精特新认定需要什么条件")).status).toBe("out_of_scope");
   });
 
   it("reads a foreign country as abroad: an exporter told it infringes gets the overseas guidance", async () => {

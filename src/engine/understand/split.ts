@@ -93,6 +93,9 @@ interface Clause {
  * question alone when the context would lead retrieval astray) and cite
  * each part's measure, in order.
  */
+/** A clause that gives an example (比如先调解, 像商标这种). */
+const EXAMPLE = /^(?:比如|例如|譬如|比方说|就像|像是)/;
+
 export function splitQuestions(message: string, options: SplitOptions = {}): QuestionPart[] {
   const topicsOf = options.topicsOf ?? noTopics;
   const isStory = [...message.trim()].length >= LONG_STORY_CHARS;
@@ -119,6 +122,14 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     const joined = clause.joined || conditionJoined;
     condition = "";
     conditionJoined = false;
+    // 「有没有比打官司快的办法，比如先调解…」: an example right after a question says what that question means.
+    const last = parts[parts.length - 1];
+    if (!asks && last && lastWasQuestion && EXAMPLE.test(text)) {
+      last.question += text + clause.end;
+      for (const t of topicsOf(text)) last.topics.add(t);
+      lastEnd = clause.end;
+      return;
+    }
     if (!asks) {
       statements.push(text + clause.end);
       lastWasQuestion = false;

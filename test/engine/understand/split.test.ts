@@ -82,6 +82,13 @@ describe("splitQuestions", () => {
     expect(parts[3]?.ask).toBe("我们的茶能不能申请地理标志？");
   });
 
+  it("keeps an example given after a question with that question, not with the next one", () => {
+    const message = "我们商标被人仿冒了，律师说打官司少说一年。一是有没有比打官司快的路子，例如先找人调解；二是商标能不能拿去银行贷款？";
+    const parts = splitQuestions(message, { topicsOf });
+    expect(parts.map((p) => p.question)).toEqual(["有没有比打官司快的路子，例如先找人调解；", "商标能不能拿去银行贷款？"]);
+    expect(parts[1]?.context).not.toContain("调解");
+  });
+
   it("keeps a long story that asks one thing as that question with its situation", () => {
     const story =
       "我们公司是做汽车零部件的，这几年自己研发了十几项专利，有发明也有实用新型，但是一直放在手里没有用起来，公司账上资金也比较紧张，银行说没有抵押物不好贷款。听朋友说专利也能拿去贷款，我们这种情况该去找哪个部门？";
