@@ -19,13 +19,18 @@ export interface DocumentLookup {
 /** Picks the sentences of a record that answer the question, in the record's order. */
 export function relevantSentences(record: PolicyRecord, question: QuestionAnalysis, max = 2): string[] {
   // A table row is one statement, header and all ("项目：发明专利授权；资助标准：每件…"): never cut at its ；.
-  const sentences = record.table ? record.text.split("\n") : splitSentences(record.text);
-  if (sentences.length <= max) return sentences;
+  // A heading on its own line at the head of the text (第八条　高价值专利组合培育项目申报条件) is cited already, not quoted again.
+  const all = record.table ? record.text.split("\n") : splitSentences(record.text);
+  const sentences = all.length > 1 && all[0] === record.title ? all.slice(1) : all;
+  if (sentences.length <= max) return spaced(record, sentences);
   const words = [...new Set([...question.words, ...question.expansions])].filter((w) => w.length >= 2);
+  // The words of the record's own title (高价值专利组合培育项目申报条件) name the whole record, not one of its sentences:
+  // the sentence with the rest of the question (研发投入) is the one that answers.
+  const title = Tokenizer.normalize(record.title);
   const scored = sentences.map((sentence, i) => {
     const s = Tokenizer.normalize(sentence);
     let score = 0;
-    for (const w of words) if (s.includes(w)) score += question.words.includes(w) ? 1 + w.length / 4 : 0.5;
+    for (const w of words) if (s.includes(w)) score += (question.words.includes(w) ? 1 + w.length / 4 : 0.5) * (title.includes(w) ? TITLE_WORD_SHARE : 1);
     if (question.asksTarget && /\d/.test(sentence)) score += 1.5;
     // The sentence that gives the detail asked for (the amount, the deadline) is the one to quote.
     for (const specific of question.specifics) if (givesSpecific(sentence, specific)) score += 2;
@@ -35,9 +40,30 @@ export function relevantSentences(record: PolicyRecord, question: QuestionAnalys
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, max);
-  const chosen = best.length > 0 ? best.map((s) => s.i) : [0];
-  return chosen.sort((a, b) => a - b).map((i) => sentences[i]!);
+  const chosen = new Set(best.length > 0 ? best.map((s) => s.i) : [0]);
+  for (const i of [...chosen]) {
+    // 「应当同时具备下列条件：」 is quoted with what follows it, never ending on its colon…
+    if (/[：:]$/.test(sentences[i]!) && i + 1 < sentences.length) chosen.add(i + 1);
+    // …and 「电话：0538-…」 with the line above naming whose number it is.
+    for (let at = i; at > 0 && LABELLED_LINE.test(sentences[at]!); at--) chosen.add(at - 1);
+  }
+  return spaced(
+    record,
+    [...chosen].sort((a, b) => a - b).map((i) => sentences[i]!),
+  );
 }
+
+/** A line that ends with no punctuation (泰安市市场监督管理局知识产权运用促进科) is kept apart from the next by a space. */
+function spaced(record: PolicyRecord, sentences: string[]): string[] {
+  return record.table ? sentences : sentences.map((s, i) => (i + 1 < sentences.length && !ENDS_CLAUSE.test(s) ? `${s} ` : s));
+}
+
+const ENDS_CLAUSE = /[。！？!?；;：:，,、）)]$/;
+
+/** How much a question word counts in choosing a sentence when the record's title holds it too. */
+const TITLE_WORD_SHARE = 0.3;
+/** A line that gives one item of a contact block (地址：…, 电话：…) under the line naming the body. */
+const LABELLED_LINE = /^(?:联系)?(?:电话|地址|传真|邮箱|联系人|邮编)[：:]/;
 
 /** Sentences run on as in the text; table rows stay one to a line. */
 export function joinQuote(record: PolicyRecord, sentences: readonly string[]): string {

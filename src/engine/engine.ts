@@ -28,7 +28,7 @@ import { examplesFrom } from "./examples.js";
 import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
 import { homeFirst, planFirst } from "./precedence.js";
 import { PairQuestions } from "./pairs.js";
-import { askedSpecifics, asksOnlyForDetail, detailsReallyAsked, specificsWeight } from "./specifics.js";
+import { askedSpecifics, asksOnlyForDetail, detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
@@ -398,7 +398,11 @@ export class PolicyEngine {
       .map((r) => r.record);
     const kind = this.kindOf(analysis, isFollowUp);
     const confidence = confidenceOf(top, analysis);
-    const choices = mayAskBack && !isFollowUp ? closeCalls(ranked, confidence, analysis.asksWho) : [];
+    const details = detailsReallyAsked(analysis.specifics, analysis.text);
+    // 「几月份报名」: a record that gives a detail asked (申报时间, 4月1日至4月30日) is not a close call with one that does not give it.
+    const detailsGiven = (r: PolicyRecord) =>
+      details.filter((d) => givesSpecificAsked(r.text, d, analysis.text) || (!r.titleDerived && headingNamesDetailAsked(r.title, analysis.text, false) && d !== "amount"));
+    const choices = mayAskBack && !isFollowUp ? closeCalls(ranked, confidence, analysis.asksWho, detailsGiven) : [];
     if (choices.length > 1) {
       return { answer: composeClarify(question, analysis, choices, this.lookup, confidence), candidates: choices, analysis };
     }
@@ -537,15 +541,18 @@ export class PolicyEngine {
  * measures of other titles score nearly as well, the two or three of them, best
  * first; otherwise none (one clearly ahead is answered).
  */
-function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho: boolean): PolicyRecord[] {
+function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho: boolean, detailsGiven: (r: PolicyRecord) => string[]): PolicyRecord[] {
   const top = ranked[0];
   if (!top || confidence >= CLARIFY_CONFIDENCE) return [];
+  const topGives = detailsGiven(top.record);
   const unitsKey = (r: PolicyRecord) => [...r.units].sort().join("、");
   const close: PolicyRecord[] = [top.record];
   for (const r of ranked.slice(1, 6)) {
     if (r.score < top.score * CLARIFY_SHARE || close.length >= MAX_CHOICES) break;
     // "Who handles it" is answered when the close measures name the same units.
     if (r.record.kind === "section" || close.some((c) => c.title === r.record.title || (asksWho && unitsKey(c) === unitsKey(r.record)))) continue;
+    const gives = detailsGiven(r.record);
+    if (!topGives.every((d) => gives.includes(d))) continue;
     close.push(r.record);
   }
   return close.length > 1 ? close : [];
