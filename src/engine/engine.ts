@@ -371,7 +371,7 @@ export class PolicyEngine {
         (titled.get(r.documentId) ?? 1)
       );
     });
-    const atHome = homeFirst(retrieved, focus, searched, this.lookup, this.home);
+    const atHome = homeFirst(retrieved, focus, searched, this.lookup, this.home, (w) => this.isRareInCorpus(w));
     const ranked = planFirst(bestWithinDocument(atHome, searched, this.documentTerms), searched, this.lookup, this.home);
     const top = ranked[0];
     if (!top) {

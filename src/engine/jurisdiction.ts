@@ -27,7 +27,7 @@ export function isHome(meta: DocumentMeta, home: HomeJurisdiction): boolean {
 }
 
 const PROVINCIAL = /(省里|省级|全省|省政府|省委|省上|省内|省厅|省一级)/;
-const NATIONAL = /(国家层面|国家级|全国|国务院|中央|部委|^国家|国家(今年|明年|有|出台|的|关于|政策|规定|要求|层级|对|在|要|怎么|是否|会))/;
+const NATIONAL = /(国家层面|国家级|全国|国务院|中央|部委|^国家|国家(今年|明年|有|出台|的|关于|政策|规定|要求|层级|对|在|要|怎么|是否|会|是|任务|清单|文件|那边|那块))/;
 const MUNICIPAL = /(市里|市级|本市|我市|全市|市政府)/;
 const COUNTY = /(区里|县里|区级|县级|区政府|县政府)/;
 
@@ -51,9 +51,13 @@ export function levelAsked(question: string, home: HomeJurisdiction, regions: re
   seen(Math.max(lastMatch(question, PROVINCIAL), question.lastIndexOf(home.province), lastMatch(question, new RegExp(`${provinceName}(?!大学)`, "g"))), { level: "provincial" });
   seen(lastMatch(question, NATIONAL), { level: "national" });
   seen(lastMatch(question, COUNTY), { level: "county" });
-  seen(Math.max(lastMatch(question, MUNICIPAL), question.lastIndexOf(home.city.replace(/市$/, ""))), { level: "municipal" });
+  const cityNamed = question.lastIndexOf(home.city.replace(/市$/, ""));
+  seen(Math.max(lastMatch(question, MUNICIPAL), cityNamed), { level: "municipal" });
   // "省里在扩大质押融资，泰安市里谁负责": the level named last is the one asked about; the earlier one is context.
   found.sort((x, y) => y.at - x.at);
+  // "我们合作社在肥城…市里奖励多少钱": in a county-level city (肥城市, 新泰市) 市里 is that city, unless the home city is named.
+  const countyCity = found.find((f) => f.focus.level === "county" && f.focus.region?.endsWith("市"));
+  if (found[0]?.focus.level === "municipal" && countyCity && cityNamed < 0) return countyCity.focus;
   return found[0]?.focus;
 }
 

@@ -4,7 +4,7 @@ import { isDetailGenre } from "./genre.js";
 import { type HomeJurisdiction, isHome, type LevelFocus } from "./jurisdiction.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { RankedRecord } from "./retrieve.js";
-import { detailsReallyAsked } from "./specifics.js";
+import { detailsReallyAsked, givesSpecificAsked, rankedSpecifics } from "./specifics.js";
 
 /**
  * Which record answers first when more than scores decides: the home city's before a higher
@@ -26,14 +26,29 @@ const PLAN_WITHIN = 6;
  * question's topic outright (大力推行知识产权保险 for 知识产权保险是怎么回事), comes first, and the
  * higher one follows it.
  */
-export function homeFirst(ranked: RankedRecord[], focus: LevelFocus | undefined, question: QuestionAnalysis, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
+export function homeFirst(
+  ranked: RankedRecord[],
+  focus: LevelFocus | undefined,
+  question: QuestionAnalysis,
+  documents: DocumentLookup,
+  homeOf: HomeJurisdiction,
+  isRare: (word: string) => boolean = () => false,
+): RankedRecord[] {
   const top = ranked[0];
   const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
   // A level asked above the city goes to that level; the city asked (泰安这边谁管) or none, home first.
   if (!top || (focus && focus.level !== "municipal") || atHome(top)) return ranked;
   const home = ranked.find(
-    (r) => atHome(r) && r.record.units.length > 0 && (r.score >= top.score * HOME_FIRST_SHARE || (r.score >= top.score * HOME_NAMING_SHARE && namesTopic(r.record, question))),
+    (r) =>
+      atHome(r) &&
+      r.record.units.length > 0 &&
+      (r.score >= top.score * HOME_FIRST_SHARE ||
+        (r.score >= top.score * HOME_NAMING_SHARE && (namesTopic(r.record, question) || saysAsMuch(r.record, top.record, question, isRare)))),
   );
+  // 「跨境电商专项执法行动是几月到几月」: the higher level's measure that gives the date asked answers it, not a home one that does not.
+  const details = rankedSpecifics(question.specifics, question.text);
+  const gives = (r: PolicyRecord) => details.some((d) => givesSpecificAsked(r.text, d, question.text));
+  if (home && details.length > 0 && gives(top.record) && !gives(home.record)) return ranked;
   return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
 }
 
@@ -59,6 +74,23 @@ export function planFirst(ranked: RankedRecord[], question: QuestionAnalysis, do
         namesTopic(r.record, question),
     );
   return plan ? [plan, ...ranked.filter((r) => r !== plan)] : ranked;
+}
+
+/** A home measure that holds this share of the question's words the higher one holds says as much on it. */
+const SAYS_AS_MUCH_SHARE = 0.75;
+
+/**
+ * Whether a home measure holds nearly as many of the question's words (and their synonyms) as the higher
+ * level's first hit: 「持续开展中小学知识产权教育」 in 传播知识产权文化理念 against a national 开展中小学知识产权教育.
+ */
+function saysAsMuch(home: PolicyRecord, higher: PolicyRecord, question: QuestionAnalysis, isRare: (word: string) => boolean): boolean {
+  const words = [...new Set([...question.words, ...question.expansions])].filter((w) => w.length >= 2);
+  const holds = (r: PolicyRecord, w: string) => `${r.title}${r.text}`.includes(w);
+  const higherHolds = words.filter((w) => holds(higher, w));
+  const homeHolds = words.filter((w) => holds(home, w));
+  // …and lacks no rare word of the question the higher one has (蓝天 of 蓝天专项整治, 马德里).
+  const lacksRare = higherHolds.some((w) => !holds(home, w) && isRare(w));
+  return higherHolds.length > 0 && !lacksRare && homeHolds.length >= higherHolds.length * SAYS_AS_MUCH_SHARE;
 }
 
 const PRECISE_TOPIC_CHARS = 4;

@@ -25,3 +25,28 @@ describe("a question that names the home city", () => {
     expect(answer.citations[0]?.level).toBe("provincial");
   });
 });
+
+/** The outline with a 新泰市 资助办法, a 肥城市 plan, provincial and national measures (test/fixtures/multidoc-blind6). */
+const sixDocuments = engineForTests("multidoc-blind6");
+/** The outline with a national task list among its related documents (test/fixtures/multidoc-a). */
+const nationalTasks = engineForTests("multidoc-a");
+
+describe("home first across the levels of another corpus", () => {
+  it("answers who drives a topic with the city's measure that says as much on it as a national one titled by it", async () => {
+    const answer = await sixDocuments().answer("学校里的知识产权教育是谁在推动");
+    expect(answer.citations[0]).toMatchObject({ title: "传播知识产权文化理念", level: "municipal" });
+    expect(answer.citations.some((c) => c.title === "开展中小学知识产权教育")).toBe(true);
+  });
+
+  it("keeps a higher level's measure first when it holds a rare word of the question the city's lacks", async () => {
+    const answer = await nationalTasks().answer("知识产权代理领域的蓝天专项整治，是哪些部门在负责");
+    expect(answer.citations[0]?.title).toBe("规范知识产权代理行业秩序");
+  });
+
+  it("reads 市里 as the county-level city the enterprise is in, and 国家是 as the national level", async () => {
+    const county = await sixDocuments().answer("我们在肥城做桃木工艺品，注册了地理标志商标，市里给多少奖励");
+    expect(county.citations[0]?.documentShort).toContain("肥城");
+    const national = await sixDocuments().answer("海外维权这块，国家是哪些部门在管");
+    expect(national.citations[0]?.level).toBe("national");
+  });
+});
