@@ -18,6 +18,9 @@ export const KNOWN_SHARE = 0.5;
  */
 export function scopeOf(question: QuestionAnalysis, inConversation = false): Scope {
   if (question.anchors.length > 0) return "anchored";
+  // "有家小厂把我们的包装原样照抄，咋整": a phrase that tells an IP situation on its own, however short the message
+  // and whatever else it says (我们全是写代码的…).
+  if (question.situations.length > 0) return "likely";
   // A unit named about something else ("在法院起诉离婚", "公安局闯红灯罚款") is not an IP question.
   if (question.offTopic.length > 0) return "outside";
   // "中院负责什么" or just "海关": a unit and nothing else; "教育局啥时候报名上小学": a unit about something else.
@@ -27,8 +30,6 @@ export function scopeOf(question: QuestionAnalysis, inConversation = false): Sco
   // A story told at length in its own words ("牌子被别人抢先注册了，对方开口要二十万…") speaks the corpus's language
   // through colloquial cues of two or more of its topics, however many other words it has; one (贷款) does not.
   if (question.topicCueGroups >= STORY_CUES) return "likely";
-  // "有家小厂把我们的包装原样照抄，咋整": a phrase that tells an IP situation on its own, however short the message.
-  if (question.situations.length > 0) return "likely";
   if (inConversation && question.topicCueGroups > 0) return "likely";
   // An English question's function words are unknown to a Chinese corpus: its IP words (patent, university) speak for it.
   if (question.topicCueGroups > 0 && isMostlyEnglish(question.text)) return "likely";

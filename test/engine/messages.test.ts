@@ -148,6 +148,13 @@ describe("messages as enterprises write them", () => {
     expect(agency.citations[0]?.title).toBe("完善知识产权综合监管");
   });
 
+  it("keeps in scope a situation told with words that are off topic elsewhere (写代码的)", async () => {
+    const answer = await engine.answer("我们公司都是写代码的，没人懂专利这块，有没有机构能包下来帮我们打理");
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.title).toBe("支持知识产权服务业发展");
+    expect((await engine.answer("帮我写一段Python代码")).status).toBe("out_of_scope");
+  });
+
   it("matches a lexicon cue of two words apart (官司+拖): a slow lawsuit told in the enterprise's words", async () => {
     const slow = await engine.answer("跟人家打侵权官司，一拖就是一年多，市里能不能想办法让这类案子快些");
     expect(slow.citations[0]?.title).toBe("加大知识产权司法保护力度");

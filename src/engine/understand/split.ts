@@ -64,6 +64,8 @@ const ASKS =
 const NO_TOPIC_WORDS =
   /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
 const HAN = /[\u3400-\u9fff]/g;
+/** 「1.引进服务机构有扶持吗 2.…」, 「(1)…」, 「商业秘密怎么管＋省会经济圈…」: numbered items and a plus sign join questions as a joiner does (3.6件 is no item). */
+const ENUMERATED = /(?:^|(?<=[\s，,；;。？?！!]))\s*[（(]?[1-9][.．、)）](?!\d)|(?<=[\u3400-\u9fff？?])\s*[＋+]\s*(?=[\u3400-\u9fff])/g;
 const SPACE_BETWEEN_HAN = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
 const WANTS =
@@ -77,6 +79,8 @@ interface Clause {
   end: string;
   /** Whether a joiner started it: it begins another question even without a topic check. */
   joined: boolean;
+  /** Whether it opened by asking (想了解下…, 请问…): a request for what follows, a question even without a question word. */
+  opened?: boolean;
 }
 
 /**
@@ -110,7 +114,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     if (ANNOUNCEMENT.test(clause.text)) return;
     // 「想给企业做个专利导航，顺带问下…」: what comes before 顺便问下 was asked too.
     const beforeJoiner = !isStory && clauses[i + 1]?.joined === true;
-    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || (!isStory && (parts.length > 0 || beforeJoiner) && WANTS.test(clause.text));
+    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || clause.opened === true || (!isStory && (parts.length > 0 || beforeJoiner) && WANTS.test(clause.text));
     // 「二是我们不太想打官司，能不能先调解」: what an enumerated item tells belongs to the question it leads to.
     if (!asks && (CONDITION.test(clause.text) || clause.joined) && !STRONG_END.test(clause.end)) {
       condition += clause.text + clause.end;
@@ -180,7 +184,7 @@ function startsAnotherQuestion(clause: Clause, topics: string[], current: { ques
 /** The message cut into clauses at sentence ends, commas and joiners, joiners dropped. */
 function clausesOf(message: string): Clause[] {
   // On a phone a space often ends a clause (版权能拿去质押吗  还有版权被侵了谁来查).
-  const marked = message.trim().replace(SPACE_BETWEEN_HAN, "，").replace(JOINERS_ANYWHERE, "\u0000");
+  const marked = message.trim().replace(ENUMERATED, "\u0000").replace(SPACE_BETWEEN_HAN, "，").replace(JOINERS_ANYWHERE, "\u0000");
   const pieces = marked.split(CLAUSE_END);
   const clauses: Clause[] = [];
   for (let i = 0; i < pieces.length; i += 2) {
@@ -196,10 +200,11 @@ function clausesOf(message: string): Clause[] {
       }
       const last = n === segments.length - 1;
       const opening = ASKING_OPENING.exec(text);
-      if (opening && opening[0].length < text.length && !ANNOUNCEMENT.test(text)) text = text.slice(opening[0].length).trim();
+      const opened = Boolean(opening && opening[0].length < text.length && !ANNOUNCEMENT.test(text));
+      if (opening && opened) text = text.slice(opening[0].length).trim();
       // 「想问一下：」 ended by its colon only introduces what follows.
       else if (opening && opening[0].length === text.length && last && /^[：:]/.test(end)) return;
-      if (text.length > 0) clauses.push({ text, end: last ? end : "", joined });
+      if (text.length > 0) clauses.push({ text, end: last ? end : "", joined, ...(opened ? { opened } : {}) });
       else if (last && clauses.length > 0 && end) (clauses[clauses.length - 1] as Clause).end += end;
     });
   }

@@ -22,6 +22,8 @@ describe("classifySmallTalk with corpus/lexicon.json", () => {
     ["辛苦了", "thanks"],
     ["好的谢谢", "thanks"],
     ["好的，谢谢你们", "thanks"],
+    ["谢谢，说得很清楚", "thanks"],
+    ["中午好，你是机器人吧", "greeting"],
     ["👍", "thanks"],
     ["人工客服", "human"],
     ["转人工", "human"],

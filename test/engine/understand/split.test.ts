@@ -82,6 +82,17 @@ describe("splitQuestions", () => {
     expect(parts[3]?.ask).toBe("我们的茶能不能申请地理标志？");
   });
 
+  it("splits numbered items and a plus sign as joiners, but not a figure such as 3.6件", () => {
+    expect(splitQuestions("1、软著能质押贷款吗 2、商标被抢注了找谁", { topicsOf }).map((p) => p.question)).toEqual(["软著能质押贷款吗", "商标被抢注了找谁"]);
+    expect(splitQuestions("专利导航怎么申请＋版权登记有补贴吗", { topicsOf }).map((p) => p.question)).toEqual(["专利导航怎么申请", "版权登记有补贴吗"]);
+    expect(splitQuestions("每万人口高价值发明专利到2025年达到3.6件吗", { topicsOf })).toHaveLength(1);
+  });
+
+  it("reads a clause opened by 想了解下 as a request, a question of its own before a joiner", () => {
+    const parts = splitQuestions("想咨询下知识产权托管服务的情况，再就是商标质押找谁", { topicsOf });
+    expect(parts.map((p) => p.question)).toEqual(["知识产权托管服务的情况", "商标质押找谁"]);
+  });
+
   it("keeps an example given after a question with that question, not with the next one", () => {
     const message = "我们商标被人仿冒了，律师说打官司少说一年。一是有没有比打官司快的路子，例如先找人调解；二是商标能不能拿去银行贷款？";
     const parts = splitQuestions(message, { topicsOf });
