@@ -79,9 +79,15 @@ function levelOf(title: string, issuer: string | undefined, region: string | und
   if (!region) return /省/.test(names) ? "provincial" : (levelOfUnits(text) ?? "unknown");
   if (/(省|自治区)$/.test(region)) return "provincial";
   if (/(区|县|旗)$/.test(region)) return "county";
+  // 「根据《泰安市知识产权强市建设纲要》…」 in a 新泰市 text: a city that implements another city's document is a county-level one under it.
+  const superior = SUPERIOR_CITY.exec(head)?.[1];
+  if (/市$/.test(region) && superior && superior !== region) return "county";
   if (/(市|州|盟)$/.test(region)) return "municipal";
   return "unknown";
 }
+
+/** Another city's document a text names as its basis (根据《泰安市…》). */
+const SUPERIOR_CITY = /(?:根据|依据|贯彻|落实)[^。《]{0,12}《([\u4e00-\u9fa5]{2,4}?市)[^》]*》/;
 
 /** Bodies of each level as units name them: 国家知识产权局, 最高人民法院, 商务部; 省市场监管局; 市市场监管局. */
 const UNITS_OF_LEVEL: [DocumentLevel, RegExp][] = [

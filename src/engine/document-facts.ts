@@ -6,7 +6,7 @@ import { GENRE_WORDS } from "./genre.js";
 export const DOCUMENT_NUMBER = new RegExp(ISSUE_NUMBER.source, "g");
 /** Asking about a document itself, not what it says: its 文号, date, issuer, status. */
 const ASKS_FACTS =
-  /(文号|发文字号|字号|哪年(发|出|印发)|什么时候(发布|印发|出台|发的|出的)|发布(时间|日期)|印发(时间|日期)|哪个(部门|单位|机关)(发|印发|出台|制定)|发文(单位|机关)|谁(发|印发|出台|制定)的|是不是正式|是正式|正式稿|征求意见稿|还有效|有效吗|废止|作废|是什么文件|哪个文件|什么文件)/;
+  /(文号|发文字号|(?<![老企商店])字号|哪年(发|出|印发)|什么时候(发布|印发|出台|发的|出的)|发布(时间|日期)|印发(时间|日期)|哪个(部门|单位|机关)(发|印发|出台|制定)|发文(单位|机关)|谁(发|印发|出台|制定)的|是不是正式|是正式|正式稿|征求意见稿|还有效|有效吗|废止|作废|是什么文件|哪个文件|什么文件)/;
 
 /** Brackets and spaces made alike, so that 〔2024〕 and [2024] meet. */
 function numberKey(text: string): string {

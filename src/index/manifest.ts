@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** Written last into an index version: what it was built from and the checksums that prove it whole. */
 /** Bumped when what an index version holds changes shape; an older version is rebuilt on load. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),

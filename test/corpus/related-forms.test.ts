@@ -47,3 +47,12 @@ describe("related texts in the forms they really take", () => {
     expect(doc.meta.level).toBe("national");
   });
 });
+
+describe("a county-level city's document", () => {
+  it("is read as county level when it implements the home city's document (根据《泰安市…》), a city of its own otherwise", async () => {
+    const xintai = await loadDocument(path.join(FIXTURES, "multidoc-blind7", "corpus", "xintai_zscq_zizhu_jiangli_xize.docx"), "xintai.docx");
+    expect(xintai.meta).toMatchObject({ level: "county", region: "新泰市" });
+    const { detectDocumentMeta } = await import("../../src/corpus/document-meta.js");
+    expect(detectDocumentMeta("济南市专利资助办法", "为鼓励发明创造，制定本办法。").level).toBe("municipal");
+  });
+});

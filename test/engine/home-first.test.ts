@@ -50,3 +50,15 @@ describe("home first across the levels of another corpus", () => {
     expect(national.citations[0]?.level).toBe("national");
   });
 });
+
+/** The outline with a 肥城市 plan on 老字号 among its related documents (test/fixtures/multidoc-blind7). */
+const oldBrands = engineForTests("multidoc-blind7");
+
+describe("a question on 老字号 (time-honoured brands)", () => {
+  it("asks what the plan gives, not for the document's 字号 (issue number)", async () => {
+    const answer = await oldBrands().answer("肥城的老字号企业新认定下来奖励多少");
+    expect(answer.kind).not.toBe("document");
+    expect(answer.citations[0]?.title).toBe("支持老字号传承创新发展");
+    expect(answer.answer).toContain("3万元");
+  });
+});
