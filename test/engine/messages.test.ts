@@ -155,6 +155,16 @@ describe("messages as enterprises write them", () => {
     expect((await engine.answer("帮我写一段Python代码")).status).toBe("out_of_scope");
   });
 
+  it("knows more of the ways enterprises put a topic: 贷到款, 直播带货, 开个课, open licensing", async () => {
+    const cases: [string, string][] = [
+      ["我们就一个软件著作权，能贷到款不", "建立知识产权运营机制"],
+      ["搞直播带货的，我们这种新模式的知识产权怎么保护", "健全知识产权保护机制"],
+      ["大专院校能不能开个知识产权的课", "加强知识产权人才队伍建设"],
+      ["Is there open licensing of patents in Tai'an for small companies?", "建立知识产权运营机制"],
+    ];
+    for (const [question, title] of cases) expect((await engine.answer(question)).citations[0]?.title, question).toBe(title);
+  });
+
   it("matches a lexicon cue of two words apart (官司+拖): a slow lawsuit told in the enterprise's words", async () => {
     const slow = await engine.answer("跟人家打侵权官司，一拖就是一年多，市里能不能想办法让这类案子快些");
     expect(slow.citations[0]?.title).toBe("加大知识产权司法保护力度");
