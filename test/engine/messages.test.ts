@@ -161,6 +161,9 @@ describe("messages as enterprises write them", () => {
       ["搞直播带货的，我们这种新模式的知识产权怎么保护", "健全知识产权保护机制"],
       ["大专院校能不能开个知识产权的课", "加强知识产权人才队伍建设"],
       ["Is there open licensing of patents in Tai'an for small companies?", "建立知识产权运营机制"],
+      // 实用新型 is a kind of patent the outline never names: still in scope.
+      ["我们今年弄了三个实用新型，市里给奖励不", "强化知识产权政策导向"],
+      ["饭店的秘方怕厨师走了带出去，企业该怎么管", "增强知识产权管理能力"],
     ];
     for (const [question, title] of cases) expect((await engine.answer(question)).citations[0]?.title, question).toBe(title);
   });
