@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextFrom } from "../../src/engine/answer-schema.js";
 import type { PolicyEngine } from "../../src/engine/engine.js";
 import { outlineEngine } from "./support.js";
 
@@ -98,53 +99,49 @@ describe("messages as enterprises write them", () => {
   });
 
   it("reads 「那商标呢？」 after a patent pledge loan as the same question of trademarks, not a new topic", async () => {
-    const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
     const first = await engine.answer("专利能拿去质押贷款不");
-    const second = await engine.answer("那要什么材料", turn(first));
-    const third = await engine.answer("那商标呢？", turn(second));
+    const second = await engine.answer("那要什么材料", contextFrom(first));
+    const third = await engine.answer("那商标呢？", contextFrom(second));
     expect(third.citations[0]?.title).toBe("建立知识产权运营机制");
     // With no earlier turn the same words are a question about trademarks in general, answered on their own.
     expect((await engine.answer("那商标呢？")).citations[0]?.title).not.toBe("建立知识产权运营机制");
     // The same ellipsis with a second clause asking whether it works too.
-    expect((await engine.answer("那商标呢，也可以吗", turn(first))).citations[0]?.title).toBe("建立知识产权运营机制");
+    expect((await engine.answer("那商标呢，也可以吗", contextFrom(first))).citations[0]?.title).toBe("建立知识产权运营机制");
   });
 
   it("keeps a follow-up told in colloquial words in scope, and reads a short one with the question before it", async () => {
-    const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
     const origin = await engine.answer("我们村的核桃想申请地理标志，市里给不给培育");
-    const misuse = await engine.answer("邻村有人冒用咱们的标志怎么办", turn(origin));
+    const misuse = await engine.answer("邻村有人冒用咱们的标志怎么办", contextFrom(origin));
     expect(misuse.status).toBe("answered");
     expect(misuse.citations[0]?.title).toBe("开展知识产权专项行动");
     const agency = await engine.answer("我们找的代理公司收了钱不干活");
     expect(agency.citations[0]?.title).toBe("完善知识产权综合监管");
     // 投诉 alone points to enforcement; after the agency story it is a complaint about the agency.
     expect((await engine.answer("找谁投诉")).citations[0]?.title).not.toBe("完善知识产权综合监管");
-    const complaint = await engine.answer("去哪投诉", turn(agency));
+    const complaint = await engine.answer("去哪投诉", contextFrom(agency));
     expect(complaint.citations[0]).toMatchObject({ title: "完善知识产权综合监管", units: ["市市场监管局", "市民营经济发展服务中心"] });
   });
 
   it("answers who carries out the whole after a section that names no units, and where the money comes from", async () => {
-    const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
     const targets = await engine.answer("到2025年要达到什么目标");
     expect(targets.citations[0]?.title).toBe("发展目标");
-    expect((await engine.answer("那谁来牵头", turn(targets))).citations[0]?.title).toBe("加强组织领导");
-    expect((await engine.answer("钱从哪儿来", turn(targets))).citations[0]?.title).toBe("加强工作保障");
+    expect((await engine.answer("那谁来牵头", contextFrom(targets))).citations[0]?.title).toBe("加强组织领导");
+    expect((await engine.answer("钱从哪儿来", contextFrom(targets))).citations[0]?.title).toBe("加强工作保障");
     // 「谁牵头」 alone, too short to say anything else, is who handles the measure just answered.
     const education = await engine.answer("中小学搞知识产权教育有什么安排");
     expect(education.citations[0]?.title).toBe("传播知识产权文化理念");
-    const who = await engine.answer("谁牵头", turn(education));
+    const who = await engine.answer("谁牵头", contextFrom(education));
     expect(who.status).toBe("answered");
     expect(who.citations[0]?.title).toBe("传播知识产权文化理念");
     // After a measure with units, who handles it is that measure's units.
     const loan = await engine.answer("专利质押贷款有什么政策");
-    expect((await engine.answer("那谁来牵头", turn(loan))).citations[0]?.title).toBe("建立知识产权运营机制");
+    expect((await engine.answer("那谁来牵头", contextFrom(loan))).citations[0]?.title).toBe("建立知识产权运营机制");
   });
 
   it("reads 这种事 in a follow-up as the situation the previous question told", async () => {
-    const turn = (a: { question: string; citations: { id: string }[] }) => ({ previousQuestion: a.question, previousCitationIds: a.citations.map((c) => c.id) });
     const squatted = await engine.answer("我们的牌子叫人抢先注册了，人家也不用，就等着高价卖给我们");
     expect(squatted.citations[0]?.title).toBe("完善知识产权综合监管");
-    const agency = await engine.answer("要是代理机构帮他们干这种事，有人管吗", turn(squatted));
+    const agency = await engine.answer("要是代理机构帮他们干这种事，有人管吗", contextFrom(squatted));
     expect(agency.citations[0]?.title).toBe("完善知识产权综合监管");
   });
 
