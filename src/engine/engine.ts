@@ -27,8 +27,9 @@ import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight } f
 import { examplesFrom } from "./examples.js";
 import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
 import { homeFirst, planFirst } from "./precedence.js";
+import { coveredByEllipsis, organisingRecordFor, pointsAwayFrom, refersToSituation } from "./follow-up.js";
 import { PairQuestions } from "./pairs.js";
-import { askedSpecifics, asksOnlyForDetail, detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
+import { detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
@@ -87,22 +88,11 @@ const MAX_CHOICES = 3;
 /** A reply that picks one of the measures listed before: 1, 第二个, 选3. */
 const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
 
-/** 「那商标呢？」, 「版权也行吗」: a topic alone, asking the previous question of it. */
-const ELLIPTICAL =
-  /^(?:那|那么|那如果是|如果是|换成)?([\u3400-\u9fff]{2,8}?)(呢|也[\u3400-\u9fff]{0,6}(?:吗|么|不)|行不行|可以吗|行吗)((?:[，,、？?\s]*(?:也|那)?(?:行|可以|能|成|办|算)[\u3400-\u9fff]{0,4}(?:吗|么|不|不行|不能))?)[？?！!。]*$/;
 /** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 const BARE_DETAIL_CHARS = 12;
 /** A word in at most this many passages (or this share of them) is rare enough to point to a measure of its own. */
 const RARE_PASSAGES = 3;
 const RARE_SHARE = 0.02;
-/** Words of applying (申请, 办理, 材料) that, like the lexicon's stopwords, point to no measure however rare the corpus makes them. */
-const APPLYING_WORD = /^(申请|申报|办理|提交|准备|手续|流程|材料|咱们|俺们|一起)$/;
-/** A follow-up that points back (这个服务, 刚才说的) is about the previous measure whatever its words. */
-const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
-/** The heading under which Chinese policy texts say who carries out the whole (四、保障措施 › （一）加强组织领导). */
-const ORGANISING_HEADING = /^(?:加强|强化)?组织(?:领导|实施|保障)$/;
-/** Words that refer to the situation the previous question told (这种事, 这类情况, 上面说的). */
-const REFERS_TO_SITUATION = /这种|这类|这样的|这事|此类|上述|刚才说的|前面说的|上面说的/;
 /** A follow-up up to this length whose topic is only a colloquial cue is searched with the question before it. */
 const SHORT_FOLLOW_UP_CHARS = 12;
 /** Weight of the previous question's words when a follow-up brings its own topic. */
@@ -319,16 +309,25 @@ export class PolicyEngine {
       previous.length > 0 &&
       analysis.offTopic.length === 0 &&
       (analysis.followUpCue || asksOnlyDetail || asksOnlyWho || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
-    const covering = this.coveredByEllipsis(question, previous);
+    const covering = coveredByEllipsis(question, previous, (text) => this.topicsOrCuesOf(text).length > 0);
     if (covering) {
       const answer = composeAnswer({ question, kind: "follow_up", analysis, primary: covering, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
     }
-    const pointsElsewhere = scope !== "outside" && previous[0] !== undefined && this.pointsAwayFrom(previous[0], question, analysis);
+    const pointsElsewhere =
+      scope !== "outside" &&
+      previous[0] !== undefined &&
+      pointsAwayFrom(
+        previous[0],
+        question,
+        analysis,
+        (w) => this.stopwords.has(w),
+        (w) => this.isRareInCorpus(w),
+      );
     if (isFollowUp && !hasTopic && !pointsElsewhere) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject; 「谁牵头干」 after 发展目标,
       // a section that names no units, asks who carries out the whole: the document's 加强组织领导.
-      const primary = (analysis.asksWho && this.organisingRecordFor(previous[0]!)) || previous[0]!;
+      const primary = (analysis.asksWho && organisingRecordFor(previous[0]!, this.index.documents)) || previous[0]!;
       const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";
       const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
@@ -358,7 +357,7 @@ export class PolicyEngine {
     const cueTouchingPrevious =
       analysis.anchors.length === 0 && hasTopic && [...question].length <= SHORT_FOLLOW_UP_CHARS && analysis.expansions.some((w) => previous[0]?.text.includes(w));
     // 「要是代理机构帮着干这种事，也有人管吗」: 这种事 is what the previous question told, so its words are searched too.
-    const readWithPrevious = previous.length > 0 && context?.previousQuestion !== undefined && !pointsElsewhere && (cueTouchingPrevious || REFERS_TO_SITUATION.test(question));
+    const readWithPrevious = previous.length > 0 && context?.previousQuestion !== undefined && !pointsElsewhere && (cueTouchingPrevious || refersToSituation(question));
     const searched = readWithPrevious ? analyzeQuestion(`${context.previousQuestion}，${question}`, this.vocabulary) : analysis;
     const pairWeight = this.pairQuestions.weigher(searched);
     const retrieved = await retrieve(this.index, this.records, searched, mode, boosts, (r) => {
@@ -485,35 +484,6 @@ export class PolicyEngine {
   /** How alike two questions are (0–1), for matching curated answers to paraphrases. */
   similarity(a: string, b: string): number {
     return questionSimilarity(analyzeQuestion(a, this.vocabulary), analyzeQuestion(b, this.vocabulary), (term) => this.idf(term));
-  }
-
-  /**
-   * 「那商标呢？」 after 专利质押贷款: the previous measure that covers the topic a bare ellipsis names, which
-   * asks the same of it (「专利也在那儿办吗」); 「商标也有奖励吗」 asks something new (奖励) and gets none.
-   */
-  private coveredByEllipsis(question: string, previous: readonly PolicyRecord[]): PolicyRecord | undefined {
-    const ellipsis = ELLIPTICAL.exec(question.trim());
-    if (!ellipsis) return undefined;
-    const [, topic = "", asked = "", tail = ""] = ellipsis;
-    const asking = `${asked}${tail}`;
-    if (this.topicsOrCuesOf(asking).length > 0 || askedSpecifics(asking).length > 0) return undefined;
-    return previous.find((r) => `${r.title}${r.text}`.includes(topic));
-  }
-
-  /**
-   * 「学校和企业一起建实验室呢」: a follow-up whose own rare words of the corpus the previous measure never
-   * uses points elsewhere, and retrieval decides; one that points back (谁来提供这个服务) does not.
-   */
-  private pointsAwayFrom(previous: PolicyRecord, question: string, analysis: QuestionAnalysis): boolean {
-    if (POINTS_BACK.test(question)) return false;
-    const own = analysis.words.filter((w) => w.length >= 2 && !asksOnlyForDetail(w) && !this.stopwords.has(w) && !APPLYING_WORD.test(w) && this.isRareInCorpus(w));
-    return own.length > 0 && !own.some((w) => `${previous.title}${previous.text}`.includes(w));
-  }
-
-  /** For a record that names no units, its document's section on who organises the whole (加强组织领导, 组织实施), if any. */
-  private organisingRecordFor(record: PolicyRecord): PolicyRecord | undefined {
-    if (record.units.length > 0) return undefined;
-    return this.index.documents.find((d) => d.id === record.documentId)?.records.find((r) => ORGANISING_HEADING.test(r.title));
   }
 
   /** A word the corpus uses in a few of its passages only (实验室), not everywhere (申请, 企业): it points somewhere. */
