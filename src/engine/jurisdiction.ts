@@ -43,10 +43,11 @@ export function levelAsked(question: string, home: HomeJurisdiction, regions: re
   const seen = (at: number, focus: LevelFocus) => {
     if (at >= 0) found.push({ at, focus });
   };
+  // A county or district the corpus governs, or a city other than home (肥城市 read as a city of its own): the place named.
   for (const { region, level } of regions) {
-    if (level !== "county") continue;
-    seen(question.lastIndexOf(region), { level: "county", region });
-    if (region.length >= 3) seen(question.lastIndexOf(region.slice(0, -1)), { level: "county", region });
+    if (level !== "county" && !(level === "municipal" && region !== home.city)) continue;
+    seen(question.lastIndexOf(region), { level, region });
+    if (region.length >= 3) seen(question.lastIndexOf(region.slice(0, -1)), { level, region });
   }
   seen(Math.max(lastMatch(question, PROVINCIAL), question.lastIndexOf(home.province), lastMatch(question, new RegExp(`${provinceName}(?!大学)`, "g"))), { level: "provincial" });
   seen(lastMatch(question, NATIONAL), { level: "national" });
@@ -56,8 +57,8 @@ export function levelAsked(question: string, home: HomeJurisdiction, regions: re
   // "省里在扩大质押融资，泰安市里谁负责": the level named last is the one asked about; the earlier one is context.
   found.sort((x, y) => y.at - x.at);
   // "我们合作社在肥城…市里奖励多少钱": in a county-level city (肥城市, 新泰市) 市里 is that city, unless the home city is named.
-  const countyCity = found.find((f) => f.focus.level === "county" && f.focus.region?.endsWith("市"));
-  if (found[0]?.focus.level === "municipal" && countyCity && cityNamed < 0) return countyCity.focus;
+  const countyCity = found.find((f) => f.focus.region?.endsWith("市") && f.focus.region !== home.city);
+  if (found[0]?.focus.level === "municipal" && !found[0].focus.region && countyCity && cityNamed < 0) return countyCity.focus;
   return found[0]?.focus;
 }
 

@@ -37,7 +37,8 @@ export function homeFirst(
   const top = ranked[0];
   const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
   // A level asked above the city goes to that level; the city asked (泰安这边谁管) or none, home first.
-  if (!top || (focus && focus.level !== "municipal") || atHome(top)) return ranked;
+  // …and a place other than home named outright (肥城这边), that place.
+  if (!top || (focus && (focus.level !== "municipal" || (focus.region !== undefined && focus.region !== homeOf.city))) || atHome(top)) return ranked;
   const home = ranked.find(
     (r) =>
       atHome(r) &&

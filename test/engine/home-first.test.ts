@@ -62,3 +62,15 @@ describe("a question on 老字号 (time-honoured brands)", () => {
     expect(answer.answer).toContain("3万元");
   });
 });
+
+/** The outline with a 肥城市 办法 on pledge loans that names no superior city (test/fixtures/multidoc-blind8). */
+const feicheng = engineForTests("multidoc-blind8");
+
+describe("a place other than home named outright", () => {
+  it("goes to that place's document, even when its level reads as a city of its own", async () => {
+    const answer = await feicheng().answer("肥城这边用专利质押贷款，能申请风险补偿吗");
+    expect(answer.citations[0]?.documentShort).toContain("肥城");
+    // With no place named, the home city's measure still answers first.
+    expect((await feicheng().answer("专利质押贷款找谁")).citations[0]?.title).toBe("建立知识产权运营机制");
+  });
+});
