@@ -29,7 +29,7 @@ import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./withi
 import { homeFirst, planFirst } from "./precedence.js";
 import { coveredByEllipsis, organisingRecordFor, pointsAwayFrom, refersToSituation } from "./follow-up.js";
 import { PairQuestions } from "./pairs.js";
-import { detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
+import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
@@ -327,7 +327,7 @@ export class PolicyEngine {
     if (isFollowUp && !hasTopic && !pointsElsewhere) {
       // "那找哪个部门？" / "具体怎么申请？": the previous turn's measure is the subject; 「谁牵头干」 after 发展目标,
       // a section that names no units, asks who carries out the whole: the document's 加强组织领导.
-      const primary = (analysis.asksWho && organisingRecordFor(previous[0]!, this.index.documents)) || previous[0]!;
+      const primary = (analysis.asksWho && organisingRecordFor(previous[0]!, this.documentTerms.recordsOf(previous[0]!.documentId))) || previous[0]!;
       const kind: QuestionKind = analysis.asksWho ? "who_handles" : "follow_up";
       const answer = composeAnswer({ question, kind, analysis, primary, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };
@@ -399,9 +399,13 @@ export class PolicyEngine {
     const confidence = confidenceOf(top, analysis);
     const details = detailsReallyAsked(analysis.specifics, analysis.text);
     // 「几月份报名」: a record that gives a detail asked (申报时间, 4月1日至4月30日) is not a close call with one that does not give it.
-    const detailsGiven = (r: PolicyRecord) =>
-      details.filter((d) => givesSpecificAsked(r.text, d, analysis.text) || (!r.titleDerived && headingNamesDetailAsked(r.title, analysis.text, false) && d !== "amount"));
-    const choices = mayAskBack && !isFollowUp ? closeCalls(ranked, confidence, analysis.asksWho, detailsGiven) : [];
+    // A heading that names a detail asked (申报时间) gives any detail but an amount, which nearly every heading of a 办法 names.
+    const givenBy = (r: PolicyRecord) => {
+      const byText = detailsGiven(r.text, details, analysis.text);
+      const byHeading = !r.titleDerived && headingNamesDetailAsked(r.title, analysis.text, false);
+      return byHeading ? details.filter((d) => d !== "amount" || byText.includes(d)) : byText;
+    };
+    const choices = mayAskBack && !isFollowUp ? closeCalls(ranked, confidence, analysis.asksWho, givenBy) : [];
     if (choices.length > 1) {
       return { answer: composeClarify(question, analysis, choices, this.lookup, confidence), candidates: choices, analysis };
     }
@@ -511,17 +515,17 @@ export class PolicyEngine {
  * measures of other titles score nearly as well, the two or three of them, best
  * first; otherwise none (one clearly ahead is answered).
  */
-function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho: boolean, detailsGiven: (r: PolicyRecord) => string[]): PolicyRecord[] {
+function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho: boolean, givenBy: (r: PolicyRecord) => string[]): PolicyRecord[] {
   const top = ranked[0];
   if (!top || confidence >= CLARIFY_CONFIDENCE) return [];
-  const topGives = detailsGiven(top.record);
+  const topGives = givenBy(top.record);
   const unitsKey = (r: PolicyRecord) => [...r.units].sort().join("、");
   const close: PolicyRecord[] = [top.record];
   for (const r of ranked.slice(1, 6)) {
     if (r.score < top.score * CLARIFY_SHARE || close.length >= MAX_CHOICES) break;
     // "Who handles it" is answered when the close measures name the same units.
     if (r.record.kind === "section" || close.some((c) => c.title === r.record.title || (asksWho && unitsKey(c) === unitsKey(r.record)))) continue;
-    const gives = detailsGiven(r.record);
+    const gives = givenBy(r.record);
     if (!topGives.every((d) => gives.includes(d))) continue;
     close.push(r.record);
   }

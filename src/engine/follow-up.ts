@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
+import type { PolicyRecord } from "../corpus/types.js";
 import type { QuestionAnalysis } from "./question.js";
 import { askedSpecifics, asksOnlyForDetail } from "./specifics.js";
 
@@ -55,8 +55,8 @@ export function refersToSituation(question: string): boolean {
   return REFERS_TO_SITUATION.test(question);
 }
 
-/** For a record that names no units (发展目标), its document's section on who carries out the whole (加强组织领导), if any. */
-export function organisingRecordFor(record: PolicyRecord, documents: readonly PolicyDocument[]): PolicyRecord | undefined {
+/** For a record that names no units (发展目标), the section of its document (`ofItsDocument`) on who carries out the whole (加强组织领导), if any. */
+export function organisingRecordFor(record: PolicyRecord, ofItsDocument: readonly PolicyRecord[]): PolicyRecord | undefined {
   if (record.units.length > 0) return undefined;
-  return documents.find((d) => d.id === record.documentId)?.records.find((r) => ORGANISING_HEADING.test(r.title));
+  return ofItsDocument.find((r) => ORGANISING_HEADING.test(r.title));
 }

@@ -4,7 +4,7 @@ import { isDetailGenre } from "./genre.js";
 import { type HomeJurisdiction, isHome, type LevelFocus } from "./jurisdiction.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { RankedRecord } from "./retrieve.js";
-import { detailsReallyAsked, givesSpecificAsked, rankedSpecifics } from "./specifics.js";
+import { detailsGiven, detailsReallyAsked, rankedSpecifics } from "./specifics.js";
 
 /**
  * Which record answers first when more than scores decides: the home city's before a higher
@@ -32,7 +32,7 @@ export function homeFirst(
   question: QuestionAnalysis,
   documents: DocumentLookup,
   homeOf: HomeJurisdiction,
-  isRare: (word: string) => boolean = () => false,
+  isRare: (word: string) => boolean,
 ): RankedRecord[] {
   const top = ranked[0];
   const atHome = (r: RankedRecord) => isHome(documents.meta(r.record.documentId), homeOf);
@@ -48,7 +48,7 @@ export function homeFirst(
   );
   // 「跨境电商专项执法行动是几月到几月」: the higher level's measure that gives the date asked answers it, not a home one that does not.
   const details = rankedSpecifics(question.specifics, question.text);
-  const gives = (r: PolicyRecord) => details.some((d) => givesSpecificAsked(r.text, d, question.text));
+  const gives = (r: PolicyRecord) => detailsGiven(r.text, details, question.text).length > 0;
   if (home && details.length > 0 && gives(top.record) && !gives(home.record)) return ranked;
   return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
 }

@@ -77,6 +77,11 @@ export function givesSpecificAsked(text: string, specific: Specific, question: s
   return (date ? GIVES_DATE : GIVES_DURATION).test(text);
 }
 
+/** The details asked that a text gives, each as the question asks it (see `givesSpecificAsked`). */
+export function detailsGiven(text: string, details: readonly Specific[], question: string): Specific[] {
+  return details.filter((d) => givesSpecificAsked(text, d, question));
+}
+
 /** Details whose presence in a text marks it as the one to answer with: the procedure is left out, as 怎么办 asks it of every measure. */
 const RANKED_SPECIFICS: readonly Specific[] = ["amount", "deadline", "phone", "address"];
 /** The details asked that decide ranking: an amount, a deadline, a phone, an address (not 怎么办's procedure). */

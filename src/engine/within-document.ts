@@ -3,7 +3,7 @@ import type { LoadedIndex } from "../index/load.js";
 import { bigramKey, type LexicalIndex, type WeightedTerm, wordKey } from "../index/lexical.js";
 import type { QuestionAnalysis } from "./question.js";
 import { type RankedRecord, setsTargets } from "./retrieve.js";
-import { detailsReallyAsked, givesSpecificAsked, headingNamesDetailAsked } from "./specifics.js";
+import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked } from "./specifics.js";
 
 /** What the within-document choice needs of the index: each record's chunks and each document's title terms. */
 export interface DocumentTerms {
@@ -52,7 +52,7 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
     RANKED * (ranking.get(record.id) ?? 0) +
     (1 - RANKED) * (matching.get(record.id)! / most) +
     (!record.titleDerived && headingNamesDetailAsked(record.title, question.text, false) ? DETAIL_HEADING : 0) +
-    (details.some((d) => givesSpecificAsked(record.text, d, question.text)) || (question.asksTarget && setsTargets(record)) ? GIVES_DETAIL : 0);
+    (detailsGiven(record.text, details, question.text).length > 0 || (question.asksTarget && setsTargets(record)) ? GIVES_DETAIL : 0);
   const topScore = scoreOf(top.record);
   let best: { record: PolicyRecord; score: number } | undefined;
   for (const record of records) {

@@ -70,6 +70,9 @@ const SPACE_BETWEEN_HAN = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
 const WANTS =
   /^(?:(?:我们?|俺们?|咱们?)(?:厂|公司|企业|单位)?|公司|企业|厂里)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4}|(?:跟|和|与)[^，,。]{1,8})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用|合作|建)/;
+/** A clause that gives an example (比如先调解, 像商标这种). */
+const EXAMPLE = /^(?:比如|例如|譬如|比方说|就像|像是)/;
+
 /** A question that points back at the situation told before it (这种情况, 像我们这样的). */
 const REFERS_BACK = /^(?:这|那|此|该|像我们|我们这)/;
 
@@ -97,9 +100,6 @@ interface Clause {
  * question alone when the context would lead retrieval astray) and cite
  * each part's measure, in order.
  */
-/** A clause that gives an example (比如先调解, 像商标这种). */
-const EXAMPLE = /^(?:比如|例如|譬如|比方说|就像|像是)/;
-
 export function splitQuestions(message: string, options: SplitOptions = {}): QuestionPart[] {
   const topicsOf = options.topicsOf ?? noTopics;
   const isStory = [...message.trim()].length >= LONG_STORY_CHARS;
