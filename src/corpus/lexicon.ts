@@ -16,16 +16,28 @@ export const NearTopicTrapSchema = z.object({
 });
 export type NearTopicTrap = z.infer<typeof NearTopicTrapSchema>;
 
+/** When a question holds any word of `when` (`A+B`: both words, anywhere in it), the words of `add` are searched too. */
+const SynonymGroupSchema = z.object({ when: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1) });
+export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
+
 /** The domain lexicon admins edit in `corpus/lexicon.json`. */
 export const LexiconSchema = z.object({
   keepWhole: z.array(z.string().min(1)).default([]),
-  synonyms: z.array(z.object({ when: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1) })).default([]),
+  synonyms: z.array(SynonymGroupSchema).default([]),
   domainTerms: z.array(z.string().min(1)).default([]),
   /**
    * Phrases that on their own tell an IP situation in an enterprise's words (照抄, 抢注, 琢磨出): a message
    * holding one is in scope however short it is; the synonyms say what it is about.
    */
   situations: z.array(z.string().min(1)).default([]),
+  /**
+   * An IP situation told in parts: a message naming something the enterprise made or owns (`things`: 花纹, 配方,
+   * 短视频) together with what happened to it or what it wants done (`happenings`: 被扒了, 带走, 想登记) is in
+   * scope, and both groups' `add` words are searched (the thing says which right, the happening which measure).
+   */
+  frames: z
+    .object({ things: z.array(SynonymGroupSchema).default([]), happenings: z.array(SynonymGroupSchema).default([]) })
+    .default({}),
   stopwords: z.array(z.string().min(1)).default([]),
   /** Topics that are not IP policy (天气, 个税, 门票 …): a question about one is refused unless it also names an IP topic. */
   outOfScope: z.array(z.string().min(1)).default([]),

@@ -1,4 +1,4 @@
-import type { Lexicon } from "../corpus/lexicon.js";
+import type { Lexicon, SynonymGroup } from "../corpus/lexicon.js";
 import { bigramKey, wordKey, type WeightedTerm } from "../index/lexical.js";
 import { Tokenizer } from "../index/tokenizer.js";
 import { askedSpecifics, asksOnlyForDetail, type Specific } from "./specifics.js";
@@ -82,6 +82,20 @@ function triggeredBy(text: string, word: string): boolean {
   return false;
 }
 
+/**
+ * The lexicon's frame a message fills: something the enterprise made or owns (花纹, 配方) and what happened to it
+ * or what it wants (被扒了, 想登记), both named. Each group triggered then counts as a synonym group of the
+ * message, and the pair is a situation ("花纹+照搬"); a thing or a happening alone is neither.
+ */
+function frameIn(text: string, lexicon: Lexicon): { groups: SynonymGroup[]; situations: string[] } {
+  const triggered = (groups: readonly SynonymGroup[]) =>
+    groups.map((g) => ({ ...g, when: g.when.filter((w) => triggeredBy(text, w)) })).filter((g) => g.when.length > 0);
+  const things = triggered(lexicon.frames.things);
+  const happenings = triggered(lexicon.frames.happenings);
+  if (things.length === 0 || happenings.length === 0) return { groups: [], situations: [] };
+  return { groups: [...things, ...happenings], situations: [`${things[0]!.when[0]}+${happenings[0]!.when[0]}`] };
+}
+
 export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary): QuestionAnalysis {
   const text = Tokenizer.normalize(question);
   const { tokenizer, lexicon, units } = vocabulary;
@@ -89,7 +103,10 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
   let topicGroups = 0;
-  for (const group of lexicon.synonyms) {
+  const frame = frameIn(text, lexicon);
+  // The synonyms' phrases are the more exact telling: a frame's groups are searched only when none names a topic.
+  const framedTopics = lexicon.synonyms.some((g) => g.when.some((w) => triggeredBy(text, w) && !WHO.test(w) && !asksOnlyForDetail(w))) ? [] : frame.groups;
+  for (const group of [...lexicon.synonyms, ...framedTopics]) {
     const triggers = group.when.filter((w) => triggeredBy(text, w));
     if (triggers.length === 0) continue;
     if (triggers.some((c) => !WHO.test(c) && !asksOnlyForDetail(c))) topicGroups++;
@@ -127,7 +144,7 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     cues: [...cues],
     topicCues: [...cues].filter((c) => !WHO.test(c) && !asksOnlyForDetail(c)),
     topicCueGroups: topicGroups,
-    situations: lexicon.situations.filter((w) => triggeredBy(text, w)),
+    situations: [...lexicon.situations.filter((w) => triggeredBy(text, w)), ...frame.situations],
     offTopic: lexicon.outOfScope.filter((w) => text.includes(w)),
     coverage: counted > 0 ? known / counted : 0,
     coverageBesidesUnits: besidesUnits.length > 0 ? besidesUnits.filter((w) => vocabulary.knows(w)).length / besidesUnits.length : 1,
@@ -160,16 +177,19 @@ export function topicCueWords(lexicon: Lexicon): string[] {
 
 /** Every word a (normalised) lexicon itself names, for telling known words from unknown ones. */
 export function lexiconWords(lexicon: Lexicon): Set<string> {
+  // A frame's words (程序, 名字, 申请) are everyday words: only a thing and a happening together say anything.
   return new Set([...lexicon.keepWhole, ...lexicon.domainTerms, ...lexicon.synonyms.flatMap((g) => [...g.when.flatMap((w) => w.split("+")), ...g.add])]);
 }
 
 /** The lexicon with width and case normalised as questions are (`Tokenizer.normalize`), done once per index. */
 export function normalizeLexicon(lexicon: Lexicon): Lexicon {
   const all = (words: readonly string[]) => words.map(Tokenizer.normalize);
+  const normalizeGroup = (g: SynonymGroup): SynonymGroup => ({ when: all(g.when), add: all(g.add) });
   return {
     ...lexicon,
     keepWhole: all(lexicon.keepWhole),
-    synonyms: lexicon.synonyms.map((g) => ({ when: all(g.when), add: all(g.add) })),
+    synonyms: lexicon.synonyms.map(normalizeGroup),
+    frames: { things: lexicon.frames.things.map(normalizeGroup), happenings: lexicon.frames.happenings.map(normalizeGroup) },
     domainTerms: all(lexicon.domainTerms),
     situations: all(lexicon.situations),
     stopwords: all(lexicon.stopwords),

@@ -184,4 +184,17 @@ describe("messages as enterprises write them", () => {
     const answer = await engine.answer("我们出口到美国的设备，被那边一家公司说侵权了，市里有人能指导下吗");
     expect(answer.citations[0]?.title).toBe("健全知识产权保护机制");
   });
+
+  it("answers a situation told in two parts, a thing the enterprise made and what happened to it, but neither part alone", async () => {
+    // No phrase of the lexicon is in these: 花纹 + 照搬, 配比 + 拿去, 短视频 + 搬运, 名儿 + 登记.
+    const pattern = await engine.answer("我们做的陶瓷杯子上的花纹被网店照搬了，咋办");
+    expect(["开展知识产权专项行动", "健全知识产权保护机制"]).toContain(pattern.citations[0]?.title);
+    const formula = await engine.answer("我们研发的新型饲料配比被前员工拿去自己干了");
+    expect(formula.citations[0]?.title).toBe("增强知识产权管理能力");
+    expect((await engine.answer("自己拍的短视频被别人搬运还挂了他们的水印")).status).toBe("answered");
+    expect((await engine.answer("我们农家乐起了个名儿，怕被别人用了，要不要去登记")).status).toBe("answered");
+    // A thing alone (程序) or a happening alone (带走) says nothing of IP.
+    expect((await engine.answer("这个程序怎么走比较快")).status).toBe("out_of_scope");
+    expect((await engine.answer("孩子把钥匙带走了咋办")).status).toBe("out_of_scope");
+  });
 });
