@@ -35,9 +35,7 @@ export const LexiconSchema = z.object({
    * 短视频) together with what happened to it or what it wants done (`happenings`: 被扒了, 带走, 想登记) is in
    * scope, and both groups' `add` words are searched (the thing says which right, the happening which measure).
    */
-  frames: z
-    .object({ things: z.array(SynonymGroupSchema).default([]), happenings: z.array(SynonymGroupSchema).default([]) })
-    .default({}),
+  frames: z.object({ things: z.array(SynonymGroupSchema).default([]), happenings: z.array(SynonymGroupSchema).default([]) }).default({}),
   stopwords: z.array(z.string().min(1)).default([]),
   /** Topics that are not IP policy (天气, 个税, 门票 …): a question about one is refused unless it also names an IP topic. */
   outOfScope: z.array(z.string().min(1)).default([]),

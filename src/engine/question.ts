@@ -88,8 +88,7 @@ function triggeredBy(text: string, word: string): boolean {
  * message, and the pair is a situation ("花纹+照搬"); a thing or a happening alone is neither.
  */
 function frameIn(text: string, lexicon: Lexicon): { groups: SynonymGroup[]; situations: string[] } {
-  const triggered = (groups: readonly SynonymGroup[]) =>
-    groups.map((g) => ({ ...g, when: g.when.filter((w) => triggeredBy(text, w)) })).filter((g) => g.when.length > 0);
+  const triggered = (groups: readonly SynonymGroup[]) => groups.map((g) => ({ ...g, when: g.when.filter((w) => triggeredBy(text, w)) })).filter((g) => g.when.length > 0);
   const things = triggered(lexicon.frames.things);
   const happenings = triggered(lexicon.frames.happenings);
   if (things.length === 0 || happenings.length === 0) return { groups: [], situations: [] };
