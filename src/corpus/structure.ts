@@ -1,7 +1,7 @@
 import type { Block } from "./blocks.js";
 import { cleanText } from "./clean.js";
 import { matchHeading, sameFamily, type HeadingMatch, type HeadingStyle } from "./headings.js";
-import { takeTitle, withoutPageFooter } from "./title.js";
+import { isSignatureLine, opensAttachmentList, takeTitle, withoutPageFooter } from "./title.js";
 
 /** A heading with what stands under it, before records are made. */
 export interface SectionNode {
@@ -20,6 +20,8 @@ export interface DocumentStructure {
   /** Tables before the first heading (a schedule that is the whole document). */
   preambleTables: SectionNode["tables"];
   sections: SectionNode[];
+  /** A notice's closing matter (its list of attachments, its signature): the document's, cited by no record. */
+  closing: string[];
 }
 
 /**
@@ -40,8 +42,23 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
   const stack: { style: HeadingStyle; ordinal: number; node: SectionNode }[] = [];
   const current = () => stack[stack.length - 1]?.node ?? root;
   let pendingCaption: string | undefined;
+  // The closing matter of a notice once its body has begun: the list of attachments (附件：1.申报书（样式） 2.…)
+  // and the signature (issuer, date), up to the next heading that is not an attachment's name.
+  let closing = false;
+  const closingMatter: string[] = [];
 
-  for (const block of body.slice(consumed)) {
+  for (const block of withoutSignature(body.slice(consumed))) {
+    if (block.kind === "paragraph" && stack.length > 0 && !closing && opensAttachmentList(block.text)) closing = true;
+    if (closing && block.kind === "paragraph") {
+      const heading = matchHeading(block.text, block.heading === true);
+      if (!heading || isAttachmentName(heading, block.text)) {
+        closingMatter.push(block.text);
+        continue;
+      }
+      // An attached document begins: its headings start from the top.
+      closing = false;
+      stack.length = 0;
+    }
     if (block.kind === "table") {
       // The caption names the table; it is not also body text.
       if (pendingCaption !== undefined && current().paragraphs.at(-1) === pendingCaption) current().paragraphs.pop();
@@ -66,7 +83,26 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
     stack.push({ style: heading.style, ordinal: heading.ordinal, node });
   }
   root.children.forEach(foldBareLeaves);
-  return { title, preamble: root.paragraphs, preambleTables: root.tables, sections: root.children };
+  return { title, preamble: root.paragraphs, preambleTables: root.tables, sections: root.children, closing: closingMatter };
+}
+
+/** An item of a list of attachments (`1.2025年度项目申报书（样式）`): a short name, no sentence. */
+function isAttachmentName(heading: HeadingMatch, line: string): boolean {
+  return /^arabic|circled/.test(heading.style) && line.length <= ATTACHMENT_NAME_CHARS && !/[。；;，,]/.test(line);
+}
+const ATTACHMENT_NAME_CHARS = 60;
+/** At most this many lines at the end are a signature (issuer, a second issuer, the date). */
+const SIGNATURE_LINES = 3;
+
+/** The blocks without a signature at the end: the issuer and the date are the document's, not its last section's. */
+function withoutSignature(blocks: readonly Block[]): Block[] {
+  let end = blocks.length;
+  while (end > 0 && blocks.length - end < SIGNATURE_LINES) {
+    const b = blocks[end - 1]!;
+    if (b.kind !== "paragraph" || !isSignatureLine(b.text.trim())) break;
+    end--;
+  }
+  return blocks.slice(0, end);
 }
 
 /**

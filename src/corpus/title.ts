@@ -7,11 +7,15 @@ const MAX_TITLE_CHARS = 60;
 
 /** A 通知 that issues another document: 「…关于印发《X》的通知」 names X, the document really meant. */
 const ISSUING_NOTICE = /关于印发\s*《?(.+?)》?\s*的通知/;
+/** An issuing body alone on a line, as a 红头 file's head or a signature shows it: 泰安市市场监督管理局（示例）. */
+const ISSUER_LINE = /^[^：:、，,；;。\s]{2,24}(人民政府办公厅|人民政府办公室|人民政府|委员会|局|厅|办公室)([（(][^）)]{1,10}[）)])?$/;
+/** A date alone on a line: a signature's or a page's. */
+const DATE_LINE = /^(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 /** A parenthetical a title may end in: （示例）, （试行）, （2026—2028年）. */
 const TITLE_NOTE = /^[（(][^）)]{1,16}[）)]$/;
 /** Lines of a government web page or a 红头 file that come before a title: navigation, breadcrumbs, 文号, the issuer, dates. */
 const PAGE_HEAD =
-  /^(首页|当前位置|您的位置|政务公开|政务服务|互动交流|信息公开|通知公告|搜索|索引号|发布机构|发文日期|发布时间|来源|浏览次数|字体|打印|.{0,30}[〔［\[]\s*(19|20)\d\d\s*[〕］\]]\s*\d+\s*号\s*([（(][^）)]{1,10}[）)])?$|.{2,20}(文件)$|.{2,24}(人民政府办公厅|人民政府办公室|人民政府|委员会|局|厅|办公室)$|(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)/;
+  /^(首页|当前位置|您的位置|政务公开|政务服务|互动交流|信息公开|通知公告|搜索|索引号|发布机构|发文日期|发布时间|来源|浏览次数|字体|打印|.{0,30}[〔［\[]\s*(19|20)\d\d\s*[〕］\]]\s*\d+\s*号\s*([（(][^）)]{1,10}[）)])?$|.{2,20}(文件)([（(][^）)]{1,10}[）)])?$)/;
 /** Where a web page's own text ends: sharing, related links, the site footer. */
 const PAGE_FOOTER = /^(分享到|相关链接|相关文件|相关阅读|【?打印本页|【?关闭窗口|网站地图|版权所有|主办单位|承办单位|网站标识码|.*ICP备|.*公网安备|技术支持|Copyright|©)/i;
 /** How a title ends; a first line that does not, followed by a short one, wrapped. */
@@ -82,7 +86,17 @@ function joinStatusLine(blocks: readonly Block[], at: number, title = ""): { tit
 }
 
 function isPageHead(line: string | undefined): boolean {
-  return line !== undefined && (PAGE_HEAD.test(line) || /[>›»]\s*\S/.test(line));
+  return line !== undefined && (PAGE_HEAD.test(line) || isSignatureLine(line) || /[>›»]\s*\S/.test(line));
+}
+
+/** An issuer or a date alone on a line: the head of a 红头 file, or the signature that ends a notice. */
+export function isSignatureLine(line: string): boolean {
+  return ISSUER_LINE.test(line) || DATE_LINE.test(line);
+}
+
+/** A notice's list of attachments begins: 「附件：1.申报书（样式）」 or 「附件：」 alone. */
+export function opensAttachmentList(line: string): boolean {
+  return ATTACHMENT_LABEL.test(line) || /^附件\s*[0-9一二三四五六七八九十]*\s*[：:]\s*\S/.test(line);
 }
 
 function looksLikeTitle(text: string): boolean {

@@ -183,3 +183,45 @@ describe("units clauses in a body", () => {
     expect(measure!.text).toBe("加强下列工作：\n对侵权行为开展执法。\n对纠纷开展调解。");
   });
 });
+
+describe("a notice's head and closing matter", () => {
+  const notice = paragraphs(
+    "泰安市市场监督管理局（示例）",
+    "关于组织申报2025年度专利导航项目的通知（示例）",
+    "各区县市场监管局：",
+    "现将有关事项通知如下。",
+    "一、申报时间",
+    "申报截止时间为2025年8月29日。",
+    "二、联系方式",
+    "联系电话：0538-5550000。",
+    "附件：1.2025年度专利导航项目申报书（样式）",
+    "2.申报单位信用承诺书（样式）",
+    "泰安市市场监督管理局",
+    "2025年7月15日",
+  );
+
+  it("titles a 红头 notice by its title, not by the issuer above it", () => {
+    expect(recoverStructure(notice, "fallback").title).toBe("关于组织申报2025年度专利导航项目的通知（示例）");
+  });
+
+  it("keeps the list of attachments and the signature out of the last section", () => {
+    const structure = recoverStructure(notice, "fallback");
+    const last = structure.sections.at(-1)!;
+    expect(last.heading?.title).toBe("联系方式");
+    expect(last.paragraphs).toEqual(["联系电话：0538-5550000。"]);
+    expect(last.children).toEqual([]);
+    expect(structure.closing).toEqual(["附件：1.2025年度专利导航项目申报书（样式）", "2.申报单位信用承诺书（样式）"]);
+    // Nothing is cited from the closing matter: no record is titled by an attachment's name or holds the signature.
+    const records = recordsOf(notice);
+    expect(records.map((r) => r.title)).not.toContain("申报单位信用承诺书（样式）");
+    expect(records.some((r) => r.text.includes("2025年7月15日"))).toBe(false);
+  });
+
+  it("reads an attached document after the list of attachments with its own headings", () => {
+    const structure = recoverStructure(
+      paragraphs("某通知", "一、通知事项", "请遵照执行。", "附件：", "某实施细则", "一、总则", "为规范管理。", "二、支持标准", "每件奖励1000元。"),
+      "fallback",
+    );
+    expect(structure.sections.map((s) => s.heading?.title)).toEqual(["通知事项", "总则", "支持标准"]);
+  });
+});
