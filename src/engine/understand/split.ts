@@ -45,7 +45,7 @@ export const LONG_STORY_CHARS = 100;
 
 /** Joiners that start another question wherever they stand (质押贷款找谁顺便问下专利导航谁做). */
 const JOINERS_ANYWHERE =
-  /((?:顺便|顺带|捎带)(?:再)?(?:问|请问|咨询)(?:一下|下|问|个)?|再(?:问|请问|咨询)(?:一下|下|个|一个)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
+  /((?:顺便|顺带|捎带)(?:再)?(?:问|请问|咨询)(?:一下|下|问|个|一句|一声)?|再(?:问|请问|咨询)(?:一下|下|个|一个|一句)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
 /** Joiners that start another question only at the start of a clause (…，一个是版权登记…，一个是侵权调解…). */
 const JOINERS_AT_START = /^(?:还有(?!没|什么|哪|多少|其他|别的|其它)|一个是|第[一二三四五]个?是?|[一二三四五]是|其[一二三次]|首先|其次)[，,、：:]?/;
 /** Openings that only introduce the question (想问一下：…, 请问): dropped from the part. */
@@ -69,7 +69,7 @@ const ENUMERATED = /(?:^|(?<=[\s，,；;。？?！!]))\s*[（(]?[1-9][.．、)�
 const SPACE_BETWEEN_HAN = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
 const WANTS =
-  /^(?:(?:我们?|俺们?|咱们?)(?:厂|公司|企业|单位)?|公司|企业|厂里)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4}|(?:跟|和|与)[^，,。]{1,8})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用|合作|建)/;
+  /^(?:(?:我们?|俺们?|咱们?)(?:厂|公司|企业|单位)?|公司|企业|厂里)?(?:[^，,。？?！!；;]{1,10}?)?(?:自己)?(?:也|还)?(?:想|打算|准备|希望)(?:给[^，,。]{1,4}|(?:跟|和|与)[^，,。]{1,8})?(?:做|搞|申请|办|弄|注册|了解|知道|参加|找|用|合作|建)/;
 /** A clause that gives an example (比如先调解, 像商标这种). */
 const EXAMPLE = /^(?:比如|例如|譬如|比方说|就像|像是)/;
 
@@ -187,12 +187,14 @@ function clausesOf(message: string): Clause[] {
   const marked = message.trim().replace(ENUMERATED, "\u0000").replace(SPACE_BETWEEN_HAN, "，").replace(JOINERS_ANYWHERE, "\u0000");
   const pieces = marked.split(CLAUSE_END);
   const clauses: Clause[] = [];
+  // 「…地理标志，顺带问一句，新选育的…」: a joiner standing as a clause of its own joins the clause after it.
+  let joinNext = false;
   for (let i = 0; i < pieces.length; i += 2) {
     const end = pieces[i + 1] ?? "";
     const segments = (pieces[i] ?? "").split("\u0000");
     segments.forEach((segment, n) => {
       let text = segment.trim();
-      let joined = n > 0;
+      let joined = n > 0 || joinNext;
       const start = JOINERS_AT_START.exec(text);
       if (start && start[0].length < text.length) {
         text = text.slice(start[0].length).trim();
@@ -204,6 +206,7 @@ function clausesOf(message: string): Clause[] {
       if (opening && opened) text = text.slice(opening[0].length).trim();
       // 「想问一下：」 ended by its colon only introduces what follows.
       else if (opening && opening[0].length === text.length && last && /^[：:]/.test(end)) return;
+      joinNext = text.length === 0 && joined;
       if (text.length > 0) clauses.push({ text, end: last ? end : "", joined, ...(opened ? { opened } : {}) });
       else if (last && clauses.length > 0 && end) (clauses[clauses.length - 1] as Clause).end += end;
     });

@@ -17,6 +17,11 @@ describe("splitQuestions", () => {
     expect(questions("质押贷款找哪个部门顺便问下专利导航是谁在做")).toEqual(["质押贷款找哪个部门", "专利导航是谁在做"]);
   });
 
+  it("splits at a joiner that stands as a clause of its own (，顺带问一句，), after what a subject of the enterprise's wants", () => {
+    expect(questions("我们茶园的茶叶想申请地理标志，顺带问一句，版权登记有没有奖励")).toEqual(["我们茶园的茶叶想申请地理标志", "版权登记有没有奖励"]);
+    expect(questions("质押贷款找哪个部门，再问一句，专利导航是谁在做")).toEqual(["质押贷款找哪个部门", "专利导航是谁在做"]);
+  });
+
   it("splits 一个是…一个是… and drops the announcement", () => {
     expect(questions("想问两件事，一个是版权登记有没有奖励，一个是被人侵权了能不能找人调解")).toEqual(["版权登记有没有奖励", "被人侵权了能不能找人调解"]);
   });

@@ -33,6 +33,8 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     ["银保监分局能帮我投诉信用卡乱收年费吗", "金融消费"],
     ["泰安海关出口报关需要准备哪些单证", "进出口通关"],
     ["帮我查一下泰安某某公司那个发明专利现在还有效没", "某件专利或商标的法律状态"],
+    ["学知识产权的研究生毕业了，泰安哪些公司在招人", "求职招聘"],
+    ["想找工作，懂专利代理的去哪应聘", "求职招聘"],
   ])("recognises %s as %s", (question, topic) => {
     expect(topicOf(question)).toBe(topic);
   });
@@ -54,6 +56,8 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     "检察院对知识产权犯罪怎么处理",
     "商标被人冒用，想查一下这家公司有没有失信记录",
     "出口的货被海关查到侵权了怎么办",
+    "我们企业招不到懂专利的人，有人才政策吗",
+    "没房产抵押银行不给放款，手里的发明能不能贷到钱",
     "你好",
   ])("does not trap the IP question %s", (question) => {
     expect(nearTopicTrap(question, lexicon)).toBeUndefined();
