@@ -31,6 +31,7 @@ import { coveredByEllipsis, organisingRecordFor, pointsAwayFrom, refersToSituati
 import { PairQuestions } from "./pairs.js";
 import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
+import { abbreviationsOf } from "./understand/abbreviations.js";
 import { smallTalkReply } from "./understand/small-talk.js";
 import { type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
 import type { Vocabulary } from "./understand/typos.js";
@@ -133,13 +134,20 @@ export class PolicyEngine {
     const lexicon = normalizeLexicon(index.lexicon);
     const titleWords = distinctiveTitleWords(index.documents, (text) => index.tokenizer.words(Tokenizer.normalize(text)));
     const lexiconVocabulary = lexiconWords(lexicon);
+    const abbreviations = abbreviationsOf(
+      [...lexicon.keepWhole, ...lexicon.domainTerms],
+      index.tokenizer,
+      (w) => lexiconVocabulary.has(w) || index.records.some((r) => r.text.includes(w)),
+    );
+    const abbreviationWords = new Set(abbreviations.flatMap((g) => g.when));
     this.vocabulary = {
       tokenizer: index.tokenizer,
       lexicon,
+      abbreviations,
       units: this.units,
       // What sets each document's title apart (资助, 人民调解, 风险补偿) is in scope as much as its records' titles.
       anchors: scopeAnchors(lexicon, [...index.records.map((r) => r.title), ...topicWordsOfTitles(titleWords, index.documents)]),
-      knows: (word) => lexiconVocabulary.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
+      knows: (word) => lexiconVocabulary.has(word) || abbreviationWords.has(word) || index.lexical.documentFrequency(wordKey(word)) > 0,
       inCorpus: (word) => index.lexical.documentFrequency(wordKey(word)) > 0,
     };
     // Stopwords (纲要, 政策) name no topic: a part holding only them asks more about the part before.

@@ -54,6 +54,8 @@ export interface QuestionVocabulary {
   lexicon: Lexicon;
   /** Record titles and domain words that put a question in scope. */
   anchors: readonly string[];
+  /** Short forms derived from the domain's terms (质融 → 质押融资, `abbreviationsOf`), read only where they stand apart. */
+  abbreviations: readonly SynonymGroup[];
   /** Whether the corpus or the lexicon knows a word. */
   knows: (word: string) => boolean;
   /** Whether the corpus's text contains a word (the lexicon aside). */
@@ -102,10 +104,11 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
   let topicGroups = 0;
+  const synonyms = [...lexicon.synonyms, ...vocabulary.abbreviations.filter((g) => g.when.some((w) => tokenizer.standsApart(text, w)))];
   const frame = frameIn(text, lexicon);
   // The synonyms' phrases are the more exact telling: a frame's groups are searched only when none names a topic.
-  const framedTopics = lexicon.synonyms.some((g) => g.when.some((w) => triggeredBy(text, w) && !WHO.test(w) && !asksOnlyForDetail(w))) ? [] : frame.groups;
-  for (const group of [...lexicon.synonyms, ...framedTopics]) {
+  const framedTopics = synonyms.some((g) => g.when.some((w) => triggeredBy(text, w) && !WHO.test(w) && !asksOnlyForDetail(w))) ? [] : frame.groups;
+  for (const group of [...synonyms, ...framedTopics]) {
     const triggers = group.when.filter((w) => triggeredBy(text, w));
     if (triggers.length === 0) continue;
     if (triggers.some((c) => !WHO.test(c) && !asksOnlyForDetail(c))) topicGroups++;

@@ -49,6 +49,27 @@ export class Tokenizer {
       .filter((w) => w.length > 0 && WORDLIKE.test(w) && !this.stopwords.has(w) && !(w.length === 1 && /[\u3400-\u9fff]/.test(w)));
   }
 
+  /** Whether jieba's dictionary (or the lexicon's whole words) holds the word as one word: 生育 and 地产 are words, 质融 is not. */
+  isWord(word: string): boolean {
+    return this.jieba.cut(Tokenizer.normalize(word), false).length === 1;
+  }
+
+  /**
+   * Whether the word stands apart in the text: some occurrence of it starts and ends where jieba's cut of
+   * the text does, so that 实新 is not read in 落实新政策 (落实|新) nor 外被 in 在国外被告 (国外|被).
+   */
+  standsApart(text: string, word: string): boolean {
+    const normalized = Tokenizer.normalize(text);
+    if (!normalized.includes(word)) return false;
+    const boundaries = new Set<number>([0]);
+    let at = 0;
+    for (const piece of this.jieba.cut(normalized, false)) boundaries.add((at += piece.length));
+    for (let i = normalized.indexOf(word); i >= 0; i = normalized.indexOf(word, i + 1)) {
+      if (boundaries.has(i) && boundaries.has(i + word.length)) return true;
+    }
+    return false;
+  }
+
   bigrams(text: string): string[] {
     const out: string[] = [];
     for (const run of Tokenizer.normalize(text).match(CJK_RUN) ?? []) {

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Tokenizer } from "../../../src/index/tokenizer.js";
+import { abbreviationsOf } from "../../../src/engine/understand/abbreviations.js";
+import type { PolicyEngine } from "../../../src/engine/engine.js";
+import { outlineEngine } from "../support.js";
+
+let tokenizer: Tokenizer;
+beforeAll(() => {
+  tokenizer = new Tokenizer({ keepWhole: ["质押融资", "维权援助"], stopwords: [] });
+});
+
+describe("short forms of the domain's terms", () => {
+  it("makes 质融 of 质押融资 and 维援 of 维权援助, but no short form that is a word of its own or that two terms share", () => {
+    const groups = abbreviationsOf(["质押融资", "维权援助", "公益诉讼", "生物育种", "地理标志", "地理标识", "知识产权保护"], tokenizer, () => false);
+    expect(groups).toEqual([
+      { when: ["质融"], add: ["质押融资"] },
+      { when: ["维援"], add: ["维权援助"] },
+    ]);
+  });
+
+  it("leaves out a short form the corpus or the lexicon already uses", () => {
+    expect(abbreviationsOf(["质押融资"], tokenizer, (w) => w === "质融")).toEqual([]);
+  });
+
+  it("reads a short form only where it stands apart in the question", () => {
+    expect(tokenizer.standsApart("知产质融能线上办吗", "质融")).toBe(true);
+    expect(tokenizer.standsApart("落实新政策有哪些", "实新")).toBe(false);
+    expect(tokenizer.standsApart("在国外被告了怎么办", "外被")).toBe(false);
+  });
+});
+
+describe("short forms through the engine", () => {
+  let engine: PolicyEngine;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ engine, cleanup } = await outlineEngine()), 120_000);
+  afterAll(() => cleanup?.());
+
+  it("answers a question in short forms no lexicon line lists with the measure of the full terms", async () => {
+    expect((await engine.answer("知产质融能线上办吗")).citations[0]?.title).toBe("建立知识产权运营机制");
+    expect((await engine.answer("维援找谁")).citations[0]?.title).toBe("健全知识产权保护机制");
+  });
+});
