@@ -90,7 +90,9 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   const heading = record.path.at(-1) ?? "";
   if ((question.text.match(ORDINAL) ?? []).some((o) => heading.startsWith(o))) factor += 0.3;
   // One row of a schedule answers an amount or a standard; a general question about the topic belongs with the measure.
-  if (record.kind === "table") factor -= 0.3;
+  // …but a row the question names (岱岳区 of 岱岳区市场监管局) that gives the detail asked (its phone number) is the answer.
+  const rowAnswers = inTitle > 0 && question.specifics.some((s) => s !== "procedure" && givesSpecific(record.text, s));
+  if (record.kind === "table" && !rowAnswers) factor -= 0.3;
   return factor;
 }
 

@@ -33,3 +33,14 @@ describe("问/答 pairs", () => {
     expect(answer.citations[0]!.units).toContain("市商务局");
   });
 });
+
+/** The outline with round 9's related documents: a PDF 申报通知 under a 红头, a provincial plan on the same topic (test/fixtures/multidoc-blind9). */
+const roundNine = engineForTests("multidoc-blind9");
+
+describe("a notice's contacts table", () => {
+  it("answers the phone number of the office a question names from its row, before a provincial measure titled by the topic", async () => {
+    const answer = await roundNine().answer("东平县的企业报专利导航项目，打哪个电话");
+    expect(answer.citations[0]).toMatchObject({ document: "关于组织申报2025年度泰安市专利导航项目的通知（示例）", title: "东平县市场监管局" });
+    expect(answer.answer).toContain("0538-5553266");
+  });
+});
