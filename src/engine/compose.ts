@@ -166,7 +166,8 @@ function detailRecords(primary: PolicyRecord, analysis: QuestionAnalysis, candid
   const details: PolicyRecord[] = [];
   for (const specific of analysis.specifics) {
     if (givesSpecific(primary.text, specific)) continue;
-    const giver = candidates.find((r) => r.id !== primary.id && givesSpecific(r.text, specific) && sharesTopic(r, analysis));
+    // A record of the primary's own document shares its topic (有疑问可以找哪个部门咨询？ in a 政策解读 of the 若干措施 asked about).
+    const giver = candidates.find((r) => r.id !== primary.id && givesSpecific(r.text, specific) && (r.documentId === primary.documentId || sharesTopic(r, analysis)));
     if (giver) {
       if (!details.includes(giver)) details.push(giver);
     } else missing.push(specific);

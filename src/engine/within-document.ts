@@ -51,7 +51,7 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
   const scoreOf = (record: PolicyRecord) =>
     RANKED * (ranking.get(record.id) ?? 0) +
     (1 - RANKED) * (matching.get(record.id)! / most) +
-    (!record.titleDerived && headingNamesDetailAsked(record.title, question.text, false) ? DETAIL_HEADING : 0) +
+    (writtenHeading(record) && headingNamesDetailAsked(record.title, question.text, false) ? DETAIL_HEADING : 0) +
     (detailsGiven(record.text, details, question.text).length > 0 || (question.asksTarget && setsTargets(record)) ? GIVES_DETAIL : 0);
   const topScore = scoreOf(top.record);
   let best: { record: PolicyRecord; score: number } | undefined;
@@ -64,6 +64,11 @@ export function bestWithinDocument(ranked: RankedRecord[], question: QuestionAna
   const found = ranked.find((r) => r.record.id === best.record.id);
   const promoted: RankedRecord = { record: best.record, score: top.score, lexical: found?.lexical ?? top.lexical, vector: found?.vector ?? 0 };
   return [promoted, ...ranked.filter((r) => r.record.id !== best.record.id)];
+}
+
+/** A heading the document's author wrote: a section's, or the question of a 问/答 pair (有疑问可以找哪个部门咨询？), not a row's cell. */
+function writtenHeading(record: PolicyRecord): boolean {
+  return !record.titleDerived || /[？?]$/.test(record.title);
 }
 
 /**

@@ -44,3 +44,11 @@ describe("a notice's contacts table", () => {
     expect(answer.answer).toContain("0538-5553266");
   });
 });
+
+describe("a 政策解读's pair that gives the detail asked", () => {
+  it("answers whom to call from the pair that gives the number, and never says the corpus has none", async () => {
+    const answer = await roundNine().answer("对服务业若干措施有疑问，电话多少");
+    expect(answer.answer).toContain("0538-5553186");
+    expect(answer.answer).not.toContain("没有找到联系电话");
+  });
+});
