@@ -47,7 +47,7 @@ describe("a notice's contacts table", () => {
 
 describe("a 政策解读's pair that gives the detail asked", () => {
   it("answers whom to call from the pair that gives the number, and never says the corpus has none", async () => {
-    const answer = await roundNine().answer("对服务业若干措施有疑问，电话多少");
+    const answer = await roundNine().answer("扶持服务业的若干措施，不懂的地方打哪个电话问");
     expect(answer.answer).toContain("0538-5553186");
     expect(answer.answer).not.toContain("没有找到联系电话");
   });
