@@ -197,4 +197,18 @@ describe("messages as enterprises write them", () => {
     expect((await engine.answer("这个程序怎么走比较快")).status).toBe("out_of_scope");
     expect((await engine.answer("孩子把钥匙带走了咋办")).status).toBe("out_of_scope");
   });
+
+  it("answers a long story that asks one question on that question, not on the rest of what it tells", async () => {
+    const story =
+      "我们是岱岳区做农机的，前两年花钱做了专利检索和专利数据分析，想摸清同行的专利布局，结果发现一家同行的产品和我们的专利几乎一样。我们不太想闹上法院伤和气，对方也是本地企业，平时还有合作。请问泰安有没有能帮忙调解知识产权纠纷的地方？";
+    const answer = await engine.answer(story);
+    expect(answer.status).toBe("answered");
+    expect(answer.citations[0]?.title).toBe("加强知识产权纠纷调处");
+    // A question that points back at the story (这种情况) is still read with it.
+    const pointing = await engine.answer(
+      "我们饭店的招牌菜用了十来年的名字，最近发现外地一家公司把这个名字注册成了商标，还发函让我们改名，不然就要告我们。我们开了这么多年，街坊都认这个名字，突然让改实在想不通。请问这种情况市里有人管吗？",
+    );
+    expect(pointing.status).toBe("answered");
+    expect(["完善知识产权综合监管", "注重知识产权品牌培育"]).toContain(pointing.citations[0]?.title);
+  });
 });
