@@ -193,6 +193,7 @@ describe("messages as enterprises write them", () => {
     expect(formula.citations[0]?.title).toBe("增强知识产权管理能力");
     expect((await engine.answer("自己拍的短视频被别人搬运还挂了他们的水印")).status).toBe("answered");
     expect((await engine.answer("我们农家乐起了个名儿，怕被别人用了，要不要去登记")).status).toBe("answered");
+    expect((await engine.answer("俺拍的航拍照片叫人拿走了，还挂网上卖，找谁")).status).toBe("answered");
     // A thing alone (程序) or a happening alone (带走) says nothing of IP.
     expect((await engine.answer("这个程序怎么走比较快")).status).toBe("out_of_scope");
     expect((await engine.answer("孩子把钥匙带走了咋办")).status).toBe("out_of_scope");

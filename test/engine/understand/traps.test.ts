@@ -35,6 +35,8 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     ["帮我查一下泰安某某公司那个发明专利现在还有效没", "某件专利或商标的法律状态"],
     ["学知识产权的研究生毕业了，泰安哪些公司在招人", "求职招聘"],
     ["想找工作，懂专利代理的去哪应聘", "求职招聘"],
+    ["专利代理师资格考试啥时候报名", "职业资格考试"],
+    ["上个月那个卖假化肥的案子，老板最后判了几年", "具体案件的进展"],
   ])("recognises %s as %s", (question, topic) => {
     expect(topicOf(question)).toBe(topic);
   });
@@ -57,6 +59,7 @@ describe("nearTopicTrap with corpus/lexicon.json", () => {
     "商标被人冒用，想查一下这家公司有没有失信记录",
     "出口的货被海关查到侵权了怎么办",
     "我们企业招不到懂专利的人，有人才政策吗",
+    "考下专利代理师资格的人才，市里有奖励吗",
     "没房产抵押银行不给放款，手里的发明能不能贷到钱",
     "你好",
   ])("does not trap the IP question %s", (question) => {
