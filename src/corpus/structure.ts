@@ -88,7 +88,7 @@ export function recoverStructure(blocks: readonly Block[], fallbackTitle: string
 
 /** An item of a list of attachments (`1.2025年度项目申报书（样式）`): a short name, no sentence. */
 function isAttachmentName(heading: HeadingMatch, line: string): boolean {
-  return /^arabic|circled/.test(heading.style) && line.length <= ATTACHMENT_NAME_CHARS && !/[。；;，,]/.test(line);
+  return /^(arabic|circled)/.test(heading.style) && line.length <= ATTACHMENT_NAME_CHARS && !/[。；;，,]/.test(line);
 }
 const ATTACHMENT_NAME_CHARS = 60;
 /** At most this many lines at the end are a signature (issuer, a second issuer, the date). */

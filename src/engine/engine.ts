@@ -89,9 +89,9 @@ const MAX_CHOICES = 3;
 /** A reply that picks one of the measures listed before: 1, 第二个, 选3. */
 const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
 
-/** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 /** Words by which a question points back at what the story told (怎么管这些东西, 这种情况找谁). */
 const POINTS_BACK = /(这些|这种|这类|这样的|这个事|这事|这件事|这情况|此事|上述|以上)/;
+/** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 const BARE_DETAIL_CHARS = 12;
 /** A word in at most this many passages (or this share of them) is rare enough to point to a measure of its own. */
 const RARE_PASSAGES = 3;
