@@ -104,18 +104,19 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
   let topicGroups = 0;
-  const synonyms = [...lexicon.synonyms, ...vocabulary.abbreviations.filter((g) => g.when.some((w) => tokenizer.standsApart(text, w)))];
+  const synonyms = [...lexicon.synonyms, ...vocabulary.abbreviations.filter((g) => g.when.some((w) => text.includes(w) && tokenizer.standsApart(text, w)))];
   const frame = frameIn(text, lexicon);
-  // The synonyms' phrases are the more exact telling: a frame's groups are searched only when none names a topic.
-  const framedTopics = synonyms.some((g) => g.when.some((w) => triggeredBy(text, w) && !WHO.test(w) && !asksOnlyForDetail(w))) ? [] : frame.groups;
-  for (const group of [...synonyms, ...framedTopics]) {
+  const searchGroup = (group: SynonymGroup) => {
     const triggers = group.when.filter((w) => triggeredBy(text, w));
-    if (triggers.length === 0) continue;
+    if (triggers.length === 0) return;
     if (triggers.some((c) => !WHO.test(c) && !asksOnlyForDetail(c))) topicGroups++;
     triggers.forEach((w) => cues.add(w));
     const weight = triggers.every((w) => !vocabulary.inCorpus(w)) ? TRANSLATED_WORD : EXPANDED_WORD;
     for (const w of group.add) expansions.set(w, Math.max(expansions.get(w) ?? 0, weight));
-  }
+  };
+  synonyms.forEach(searchGroup);
+  // The synonyms' phrases are the more exact telling: a frame's groups are searched only when none names a topic.
+  if (topicGroups === 0) frame.groups.forEach(searchGroup);
   const expandedWeights = new Map<string, number>();
   for (const [phrase, weight] of expansions) {
     for (const w of tokenizer.words(phrase)) if (!words.includes(w)) expandedWeights.set(w, Math.max(expandedWeights.get(w) ?? 0, weight));
