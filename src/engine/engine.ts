@@ -33,7 +33,7 @@ import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked, specificsWei
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
 import { abbreviationsOf } from "./understand/abbreviations.js";
 import { smallTalkReply } from "./understand/small-talk.js";
-import { LONG_STORY_CHARS, type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
+import { isStory, type QuestionPart, splitQuestions, topicFinder } from "./understand/split.js";
 import type { Vocabulary } from "./understand/typos.js";
 import { wordKey } from "../index/lexical.js";
 import { Tokenizer } from "../index/tokenizer.js";
@@ -89,8 +89,6 @@ const MAX_CHOICES = 3;
 /** A reply that picks one of the measures listed before: 1, 第二个, 选3. */
 const PICK = /^(?:选|就|要)?第?([1-3一二三])(?:个|项|条|号)?(?:吧|的|那个)?$/;
 
-/** Words by which a question points back at what the story told (怎么管这些东西, 这种情况找谁). */
-const POINTS_BACK = /(这些|这种|这类|这样的|这个事|这事|这件事|这情况|此事|上述|以上)/;
 /** A message asking a detail (需要什么材料, 找哪个部门办) with no topic is a bare follow-up up to this length. */
 const BARE_DETAIL_CHARS = 12;
 /** A word in at most this many passages (or this share of them) is rare enough to point to a measure of its own. */
@@ -214,8 +212,15 @@ export class PolicyEngine {
     // A story that asks one question is answered on that question (with the story only where the question points back
     // at it or names no topic of its own): the story's other words (专利, 技术) would draw it to another measure.
     const only = split[0];
-    const isStory = [...question].length >= LONG_STORY_CHARS;
-    if (only && isStory && split.length === 1 && only.ask !== question && !context?.previousQuestion && !POINTS_BACK.test(only.ask) && this.topicsOrCuesOf(only.ask).length > 0) {
+    if (
+      only &&
+      isStory(question) &&
+      split.length === 1 &&
+      only.ask !== question &&
+      !context?.previousQuestion &&
+      !refersToSituation(only.ask) &&
+      this.topicsOrCuesOf(only.ask).length > 0
+    ) {
       const one = await this.understand(only.ask, context, mode, true);
       if (one.answer.status === "answered") return { ...one, answer: { ...one.answer, question } };
     }

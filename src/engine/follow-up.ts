@@ -17,8 +17,8 @@ const APPLYING_WORD = /^(申请|申报|办理|提交|准备|手续|流程|材料
 const POINTS_BACK = /(这|那|此|该|它|上面|刚才)/;
 /** The heading under which Chinese policy texts say who carries out the whole (四、保障措施 › （一）加强组织领导). */
 const ORGANISING_HEADING = /^(?:加强|强化)?组织(?:领导|实施|保障)$/;
-/** Words that refer to the situation the previous question told (这种事, 这类情况, 上面说的). */
-const REFERS_TO_SITUATION = /这种|这类|这样的|这事|此类|上述|刚才说的|前面说的|上面说的/;
+/** Words that refer to a situation told before: by the previous question (这种事, 上面说的) or earlier in a story (怎么管这些东西, 这件事). */
+const REFERS_TO_SITUATION = /这些|这种|这类|这样的|这个事|这事|这件事|这情况|此事|此类|上述|以上|刚才说的|前面说的|上面说的/;
 
 /**
  * 「那商标呢？」 after 专利质押贷款: the previous measure that covers the topic a bare ellipsis names, which
@@ -50,7 +50,7 @@ export function pointsAwayFrom(
   return own.length > 0 && !own.some((w) => `${previous.title}${previous.text}`.includes(w));
 }
 
-/** 「要是代理机构帮着干这种事」: words that mean the situation the previous question told. */
+/** 「要是代理机构帮着干这种事」, 「怎么管这些东西」: words that mean a situation told before, by the previous question or the story. */
 export function refersToSituation(question: string): boolean {
   return REFERS_TO_SITUATION.test(question);
 }

@@ -77,7 +77,8 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   if ((question.asksWho || question.specifics.length > 0) && record.units.length === 0 && record.kind !== "table") factor -= 0.15;
   if (question.asksGeneral && record.kind === "section") factor += 0.25;
   // "发明专利授权资助多少钱": the text that gives the amount (a subsidy schedule) over the one that promises a policy.
-  if (question.specifics.some((s) => givesSpecific(record.text, s))) factor += 0.3;
+  const givesAsked = question.specifics.filter((s) => givesSpecific(record.text, s));
+  if (givesAsked.length > 0) factor += 0.3;
   // "海关那边能帮忙拦吗": the measures that unit is responsible for.
   if (question.units.some((u) => record.units.includes(u))) factor += 0.2;
   // "由哪个部门牵头": a text that names its 牵头单位 answers it.
@@ -91,7 +92,7 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
   if ((question.text.match(ORDINAL) ?? []).some((o) => heading.startsWith(o))) factor += 0.3;
   // One row of a schedule answers an amount or a standard; a general question about the topic belongs with the measure.
   // …but a row the question names (岱岳区 of 岱岳区市场监管局) that gives the detail asked (its phone number) is the answer.
-  const rowAnswers = inTitle > 0 && question.specifics.some((s) => s !== "procedure" && givesSpecific(record.text, s));
+  const rowAnswers = inTitle > 0 && givesAsked.some((s) => s !== "procedure");
   if (record.kind === "table" && !rowAnswers) factor -= 0.3;
   return factor;
 }

@@ -43,6 +43,11 @@ export function topicFinder(words: Iterable<string>): (text: string) => string[]
 /** From this many characters a message is a story: its questions are told apart from its situation even when it asks only one. */
 export const LONG_STORY_CHARS = 100;
 
+/** Whether a message is long enough to be a story (see {@link LONG_STORY_CHARS}). */
+export function isStory(message: string): boolean {
+  return [...message.trim()].length >= LONG_STORY_CHARS;
+}
+
 /** Joiners that start another question wherever they stand (质押贷款找谁顺便问下专利导航谁做). */
 const JOINERS_ANYWHERE =
   /((?:顺便|顺带|捎带)(?:再)?(?:问|请问|咨询)(?:一下|下|问|个|一句|一声)?|再(?:问|请问|咨询)(?:一下|下|个|一个|一句)?|还想(?:问|了解|咨询)(?:一下|下|个)?|另一个是|另外一个是|另外|此外|再就是|还有就是)/g;
@@ -102,7 +107,7 @@ interface Clause {
  */
 export function splitQuestions(message: string, options: SplitOptions = {}): QuestionPart[] {
   const topicsOf = options.topicsOf ?? noTopics;
-  const isStory = [...message.trim()].length >= LONG_STORY_CHARS;
+  const story = isStory(message);
   const parts: { question: string; topics: Set<string>; statementsBefore: number; statementsFrom: number }[] = [];
   const statements: string[] = [];
   let lastWasQuestion = false;
@@ -113,8 +118,8 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
   clauses.forEach((clause, i) => {
     if (ANNOUNCEMENT.test(clause.text)) return;
     // 「想给企业做个专利导航，顺带问下…」: what comes before 顺便问下 was asked too.
-    const beforeJoiner = !isStory && clauses[i + 1]?.joined === true;
-    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || clause.opened === true || (!isStory && (parts.length > 0 || beforeJoiner) && WANTS.test(clause.text));
+    const beforeJoiner = !story && clauses[i + 1]?.joined === true;
+    const asks = ASKS.test(clause.text) || /[？?]/.test(clause.end) || clause.opened === true || (!story && (parts.length > 0 || beforeJoiner) && WANTS.test(clause.text));
     // 「二是我们不太想打官司，能不能先调解」: what an enumerated item tells belongs to the question it leads to.
     if (!asks && (CONDITION.test(clause.text) || clause.joined) && !STRONG_END.test(clause.end)) {
       condition += clause.text + clause.end;
@@ -142,7 +147,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     }
     const current = parts[parts.length - 1];
     const topics = topicsOf(text);
-    if (!current || !lastWasQuestion || startsAnotherQuestion({ ...clause, joined }, topics, current, isStory && STRONG_END.test(lastEnd))) {
+    if (!current || !lastWasQuestion || startsAnotherQuestion({ ...clause, joined }, topics, current, story && STRONG_END.test(lastEnd))) {
       const statementsFrom = current ? current.statementsBefore : 0;
       parts.push({ question: text + clause.end, topics: new Set(topics), statementsBefore: statements.length, statementsFrom });
     } else {
@@ -152,7 +157,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     lastWasQuestion = true;
     lastEnd = clause.end;
   });
-  if (parts.length === 0 || (parts.length === 1 && !isStory)) return [{ question: message.trim(), context: "", ask: message.trim() }];
+  if (parts.length === 0 || (parts.length === 1 && !story)) return [{ question: message.trim(), context: "", ask: message.trim() }];
   return parts.map((part, index) => {
     // Statements after the last question still tell the situation (…怎么办？我们是小企业。); a question that
     // points back (这个怎么弄) means the situation told since the question before it, when there is one.
