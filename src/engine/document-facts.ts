@@ -1,5 +1,5 @@
 import { ISSUE_NUMBER, LEVEL_NAMES } from "../corpus/document-meta.js";
-import type { PolicyDocument } from "../corpus/types.js";
+import type { PolicyDocument, PolicyRecord } from "../corpus/types.js";
 import { GENRE_WORDS } from "./genre.js";
 
 /** Every 文号 in a text, as the corpus's metadata reads them. */
@@ -62,4 +62,31 @@ export function documentFacts(document: PolicyDocument): string[] {
   if (level) facts.push(`层级：${level}级${meta.region ? `（${meta.region}）` : ""}`);
   facts.push(`状态：${STATUS_NAMES[meta.status]}`);
   return facts;
+}
+
+/**
+ * The document a question about a document's purpose (这个纲要是干什么的) asks of: the one it names, or with none named,
+ * the one document when there is one, else the largest home-level one (the plan the others implement).
+ */
+export function documentWhosePurposeIsAsked(
+  documents: readonly PolicyDocument[],
+  named: ReadonlySet<string>,
+  atHome: (document: PolicyDocument) => boolean,
+): PolicyDocument | undefined {
+  if (named.size === 1) return documents.find((d) => named.has(d.id));
+  if (named.size > 1) return undefined;
+  const home = documents.filter(atHome);
+  return (home.length > 0 ? home : documents).reduce<PolicyDocument | undefined>((best, d) => (!best || d.records.length > best.records.length ? d : best), undefined);
+}
+
+/**
+ * Where a document says what it is for: its first section (编制背景, 第一条 …) and the untitled opening before it
+ * (为深入贯彻落实…，制定本纲要), the section first; at most three records.
+ */
+export function openingOf(document: PolicyDocument): PolicyRecord[] {
+  const [first, ...rest] = document.records;
+  if (!first) return [];
+  const preamble = first.title === document.title || (first.path.length === 1 && first.number === null) ? first : undefined;
+  const sections = (preamble ? rest : document.records).filter((r) => r.kind === "section").slice(0, 2);
+  return [...sections.slice(0, 1), ...(preamble ? [preamble] : []), ...sections.slice(1)].slice(0, 3);
 }

@@ -1,7 +1,7 @@
 import type { DocumentMeta, OutlineNode, PolicyDocument, PolicyRecord, UnitEntry } from "../corpus/types.js";
 import type { LoadedIndex } from "../index/load.js";
 import type { Answer, AnswerContext, Citation, QuestionKind } from "./answer-schema.js";
-import { documentAskedAbout } from "./document-facts.js";
+import { documentAskedAbout, documentWhosePurposeIsAsked, openingOf } from "./document-facts.js";
 import {
   citationFor,
   composeAnswer,
@@ -294,6 +294,17 @@ export class PolicyEngine {
     const titled = documentsTitled(question, this.titleWords);
     const asked = documentAskedAbout(question, this.index.documents, titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents));
     if (asked) return { answer: composeDocumentFacts(question, asked, this.lookup), candidates: asked.records.slice(0, 1), analysis };
+    // "这个纲要是干什么的": the document's own opening says what it is for.
+    const purposeOf = analysis.asksPurpose
+      ? documentWhosePurposeIsAsked(this.index.documents, titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents), (d) =>
+          isHome(d.meta, this.home),
+        )
+      : undefined;
+    const [opening, ...besideOpening] = purposeOf ? openingOf(purposeOf) : [];
+    if (opening) {
+      const answer = composeAnswer({ question, kind: "general", analysis, primary: opening, related: besideOpening, confidence: 0.8 }, this.lookup);
+      return { answer, candidates: [opening, ...besideOpening], analysis };
+    }
     const previous = (context?.previousCitationIds ?? []).map((id) => this.records.get(id)).filter((r): r is PolicyRecord => Boolean(r));
     // A cue that only names a unit (公安 in 「公安管不管这种事」) is no topic of its own.
     const hasTopic = analysis.anchors.length > 0 || analysis.topicCues.some((cue) => !this.units.resolve(cue));

@@ -35,6 +35,8 @@ export interface QuestionAnalysis {
   asksDuties: boolean;
   asksTarget: boolean;
   asksGeneral: boolean;
+  /** Asks what a document itself is for or says (这个纲要是干什么的): answered from its opening. */
+  asksPurpose: boolean;
   specifics: Specific[];
   /** Starts like a follow-up ("那…", "具体…"). */
   followUpCue: boolean;
@@ -45,6 +47,9 @@ const WHO =
 const DUTIES = /((负责|管|承担|涉及|牵头|参与)(了|些|着)?(哪些|什么|啥)|都管|职责|分工|做什么|干什么|干啥|(哪些|什么|啥)(工作|任务|事|措施|职能)|负责的|承担)/;
 const TARGET = /(目标|指标|达到多少|要达到|到20\d\d|20\d\d年|多少件|多少项|占比|比重|愿景|前景|蓝图|什么样|啥样)/;
 const GENERAL = /(原则|指导思想|总体要求|保障|考核|评估|组织领导|编制背景|为什么制定|为啥|纲要是什么|主要内容|有哪些措施|总体|哪几条)/;
+/** A question about the document itself: what it is for, what it says, what it has to do with the asker (这个纲要是干什么的, 跟我们有什么关系). */
+const DOCUMENT_PURPOSE =
+  /(?:纲要|这个文件|这份文件|这个政策|这个规划|这个方案)[^，,。？?！!]{0,4}(?:是)?(?:干|做|弄|搞)(?:什么|啥)(?:的|用)|(?:纲要|这个文件|这份文件)[^。？?！!]{0,12}(?:什么|啥)(?:用|目的|意义|关系)|(?:纲要|这个文件|这份文件)(?:的)?(?:目的|意义|作用)|(?:纲要|这个文件|这份文件)(?:主要)?(?:讲|说)(?:了|的)?(?:什么|啥)/;
 const FOLLOW_UP = /^(那|那么|那这个|这个|这|它|该|其|具体|还有|另外|上面|刚才|前面|这项|那项|此)/;
 
 export interface QuestionVocabulary {
@@ -156,7 +161,8 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     // "省农业农村厅牵头哪些工作" asks a unit's duties even though 牵头 also reads as "who".
     asksDuties: mentionedUnits.length > 0 && ((DUTIES.test(text) && !WHO.test(text)) || /(牵头|负责|承担)(了)?(哪些|什么|啥)/.test(text)),
     asksTarget: TARGET.test(text),
-    asksGeneral: GENERAL.test(text),
+    asksGeneral: GENERAL.test(text) || DOCUMENT_PURPOSE.test(text),
+    asksPurpose: DOCUMENT_PURPOSE.test(text),
     specifics: askedSpecifics(text),
     followUpCue: FOLLOW_UP.test(text.trim()),
   };

@@ -101,12 +101,14 @@ function structureFactor(record: PolicyRecord, question: QuestionAnalysis): numb
 const ORDINAL = /第[一二三四五六七八九十百零〇\d]+[步条章节项]/g;
 
 const PHRASE_CHARS = 5;
+const QUOTES = /[“”‘’"'「」『』]/g;
 /** Runs of question words and detail words: a phrase of these alone ("哪个部门负责") says nothing of the topic. */
 const FUNCTION_WORDS = /(哪个|哪些|什么|怎么|如何|部门|负责|多少|可以|能不能|是否|需要|申请|办理|有没有|政策|知识产权|泰安)/g;
 
 /** Whether the record's text holds a run of at least five characters of the question, question words aside. */
 function sharesPhrase(record: PolicyRecord, question: string): boolean {
-  const text = record.text;
+  // A term the text sets in quotes (“政银企”对接平台) is typed without them.
+  const text = record.text.replace(QUOTES, "");
   for (const part of question.replace(/[\s，。？！、,.?!；;：:]+/g, "|").split("|")) {
     const core = part.replace(FUNCTION_WORDS, "|");
     for (const piece of core.split("|")) {

@@ -199,6 +199,20 @@ describe("messages as enterprises write them", () => {
     expect((await engine.answer("孩子把钥匙带走了咋办")).status).toBe("out_of_scope");
   });
 
+  it("answers what the outline is for from its opening, however the question puts it, dialect included", async () => {
+    for (const question of ["这个纲要是干什么的", "纲要的目的是什么", "这个纲要是弄么的？跟俺们做小买卖的有么关系"]) {
+      const answer = await engine.answer(question);
+      expect(answer.status, question).toBe("answered");
+      expect(answer.citations.map((c) => c.title).slice(0, 2), question).toEqual(["编制背景", "泰安市知识产权强市建设纲要（征求意见稿）"]);
+      expect(answer.answer, question).toContain("明确中长期知识产权工作思路和目标任务");
+    }
+  });
+
+  it("answers both questions of a message that asks two with a predicate each, joined by 、", async () => {
+    const answer = await engine.answer("版权能不能质押、版权登记有没有奖励，就这俩事");
+    expect(answer.citations.map((c) => c.title)).toEqual(expect.arrayContaining(["建立知识产权运营机制", "强化知识产权政策导向"]));
+  });
+
   it("answers a long story that asks one question on that question, not on the rest of what it tells", async () => {
     const story =
       "我们是岱岳区做农机的，前两年花钱做了专利检索和专利数据分析，想摸清同行的专利布局，结果发现一家同行的产品和我们的专利几乎一样。我们不太想闹上法院伤和气，对方也是本地企业，平时还有合作。请问泰安有没有能帮忙调解知识产权纠纷的地方？";

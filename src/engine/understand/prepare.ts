@@ -1,5 +1,6 @@
 import type { Lexicon } from "../../corpus/lexicon.js";
 import { DOCUMENT_NUMBER } from "../document-facts.js";
+import { toStandardWording } from "./dialect.js";
 import { isMostlyEnglish, normalizeScript } from "./script.js";
 import { classifySmallTalk, type SmallTalkKind } from "./small-talk.js";
 import { type NearTopicTrapMatch, nearTopicTrap } from "./traps.js";
@@ -23,7 +24,8 @@ export interface PreparedMessage {
 
 /**
  * The steps of understanding a message that come before retrieval, in the
- * order they must run: script and width ({@link normalizeScript}), English
+ * order they must run: script and width ({@link normalizeScript}), dialect
+ * function words ({@link toStandardWording}: 弄么的 → 弄什么的), English
  * ({@link isMostlyEnglish}), small talk ({@link classifySmallTalk}), typos
  * ({@link correctTypos}, not for English or small talk) and near-topic traps
  * ({@link nearTopicTrap}, on the corrected text). Splitting a message into
@@ -36,7 +38,7 @@ export function prepareMessage(
   vocabulary: Vocabulary,
   namesTopic?: (text: string) => boolean,
 ): PreparedMessage {
-  const normalized = normalizeScript(message);
+  const normalized = toStandardWording(normalizeScript(message));
   const english = isMostlyEnglish(normalized);
   const smallTalk = classifySmallTalk(normalized, lexicon, namesTopic);
   if (smallTalk) return { original: message, text: normalized, corrections: [], english, smallTalk };

@@ -27,9 +27,19 @@ const hongKong = lazily(() => OpenCC.Converter({ from: "hk", to: "cn" }));
  * in simplified script stays 文件, never becomes 文档.
  */
 export function toSimplified(text: string): string {
-  if (hongKong(taiwanCharacters(text)) === text) return text;
-  return hongKong(taiwanPhrasing(text));
+  const guarded = text.replace(SIMPLIFIED_ALREADY, (ch) => GUARD.get(ch) ?? ch);
+  if (hongKong(taiwanCharacters(guarded)) === guarded) return text;
+  return hongKong(taiwanPhrasing(guarded)).replace(GUARDED, (ch) => UNGUARD.get(ch) ?? ch);
 }
+
+/**
+ * Characters that are standard simplified script though the traditional tables read them as traditional
+ * variants: 么 (弄么的, a dialect 什么) would become 幺, and 著 (显著, 著作权) 着. Kept as written.
+ */
+const SIMPLIFIED_ALREADY = /[么著]/g;
+const GUARD = new Map([..."么著"].map((ch, i) => [ch, String.fromCharCode(0xe000 + i)]));
+const UNGUARD = new Map([...GUARD].map(([ch, guard]) => [guard, ch]));
+const GUARDED = /[\ue000\ue001]/g;
 
 /** Chinese punctuation that NFKC would make half-width; the question splitter and the replies read it as typed. */
 const CHINESE_PUNCTUATION = /[，。？！：；（）、【】「」《》～]+/g;

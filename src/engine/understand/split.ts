@@ -182,14 +182,26 @@ function startsAnotherQuestion(clause: Clause, topics: string[], current: { ques
   if (clause.joined) return true;
   const before = current.topics;
   // A question with no topic of its own (落实这个纲要的钱从哪来？) is made precise by the next one (…有没有专项经费？), not followed by another.
-  if (before.size > 0 && topics.some((t) => ![...before].some((b) => b.includes(t) || t.includes(b)))) return true;
+  if (before.size > 0 && topics.some((t) => isNewTopic(t, before, current.question))) return true;
   return ownSentenceInStory && roughTopics(clause.text).length > 0;
+}
+
+/**
+ * Whether a topic is not one asked before: no earlier topic holds it (专利 is no new topic after 专利开放许可), and
+ * what it adds to the earlier topics it holds was not asked before either (商标注册 after 「商标能不能注册」; 商标权
+ * after 商标). 版权登记 after 「版权能不能质押」 is new: 登记 was not asked.
+ */
+function isNewTopic(topic: string, before: ReadonlySet<string>, questionBefore: string): boolean {
+  if ([...before].some((b) => b.includes(topic))) return false;
+  let rest = topic;
+  for (const b of [...before].sort((x, y) => y.length - x.length)) rest = rest.replaceAll(b, "");
+  return rest === topic || ([...rest].length >= 2 && !questionBefore.includes(rest));
 }
 
 /** The message cut into clauses at sentence ends, commas and joiners, joiners dropped. */
 function clausesOf(message: string): Clause[] {
   // On a phone a space often ends a clause (版权能拿去质押吗  还有版权被侵了谁来查).
-  const marked = message.trim().replace(ENUMERATED, "\u0000").replace(SPACE_BETWEEN_HAN, "，").replace(JOINERS_ANYWHERE, "\u0000");
+  const marked = betweenAskingClauses(message.trim().replace(ENUMERATED, "\u0000").replace(SPACE_BETWEEN_HAN, "，").replace(JOINERS_ANYWHERE, "\u0000"));
   const pieces = marked.split(CLAUSE_END);
   const clauses: Clause[] = [];
   // 「…地理标志，顺带问一句，新选育的…」: a joiner standing as a clause of its own joins the clause after it.
@@ -217,6 +229,23 @@ function clausesOf(message: string): Clause[] {
     });
   }
   return clauses;
+}
+
+/** A clause that asks with a predicate of its own (能不能质押, 有没有奖励, 怎么申请), not only with a question word before a noun (什么专利). */
+const ASKS_WITH_PREDICATE = /[？?]$|(?:吗|呢)$|([\u3400-\u9fff])不\1|怎么|咋|如何|怎样|能否|可不可以|有没有|是不是|是否|要不要|会不会/;
+
+/** 「版权能不能质押、版权登记有没有奖励」: a 、 between two clauses that each ask ends a clause, as a comma would. */
+function betweenAskingClauses(text: string): string {
+  if (!text.includes("、")) return text;
+  const pieces = text.split(/(、)/);
+  let out = pieces[0] ?? "";
+  for (let i = 1; i < pieces.length; i += 2) {
+    const after = pieces[i + 1] ?? "";
+    const before = out.split(CLAUSE_END).at(-1) ?? "";
+    const next = after.split(CLAUSE_END)[0] ?? "";
+    out += (ASKS_WITH_PREDICATE.test(before) && ASKS_WITH_PREDICATE.test(next) ? "，" : "、") + after;
+  }
+  return out;
 }
 
 function noTopics(): string[] {

@@ -20,6 +20,12 @@ describe("toSimplified", () => {
     // Taiwan's phrasing is for traditional text: a simplified 文件 or 软件 is not rewritten (文件 → 文档).
     expect(toSimplified("这是哪个文件规定的？")).toBe("这是哪个文件规定的？");
   });
+
+  it("keeps 么 and 著 as written: standard simplified characters the traditional tables would turn into 幺 and 着", () => {
+    expect(toSimplified("这个纲要是弄么的")).toBe("这个纲要是弄么的");
+    expect(toSimplified("创新成果显著的企业")).toBe("创新成果显著的企业");
+    expect(toSimplified("著作權怎麼登記，有么要求")).toBe("著作权怎么登记，有么要求");
+  });
 });
 
 describe("normalizeScript", () => {

@@ -22,6 +22,16 @@ describe("splitQuestions", () => {
     expect(questions("质押贷款找哪个部门，再问一句，专利导航是谁在做")).toEqual(["质押贷款找哪个部门", "专利导航是谁在做"]);
   });
 
+  it("splits two questions that each ask with a predicate of their own, joined by 、 or a comma, even where they share a word", () => {
+    expect(questions("版权能不能质押、版权登记有没有奖励，就这俩事")).toEqual(["版权能不能质押", "版权登记有没有奖励"]);
+    expect(questions("版权能不能质押，版权登记有没有奖励")).toEqual(["版权能不能质押", "版权登记有没有奖励"]);
+    // A list of things asked about together stays one question.
+    expect(questions("专利、商标有没有奖励")).toEqual(["专利、商标有没有奖励"]);
+    expect(questions("什么专利、什么商标能贷款")).toEqual(["什么专利、什么商标能贷款"]);
+    // …and a topic made only of the words asked before is no new question.
+    expect(questions("商标能不能注册，商标注册找谁")).toEqual(["商标能不能注册，商标注册找谁"]);
+  });
+
   it("splits 一个是…一个是… and drops the announcement", () => {
     expect(questions("想问两件事，一个是版权登记有没有奖励，一个是被人侵权了能不能找人调解")).toEqual(["版权登记有没有奖励", "被人侵权了能不能找人调解"]);
   });
