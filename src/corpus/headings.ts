@@ -126,6 +126,16 @@ export function matchHeading(paragraph: string, marked = false): HeadingMatch | 
 }
 
 /**
+ * 「第六条　资助奖励标准　各项目的…」: an article whose short title stands between spaces, as Word and PDF
+ * texts set it, written the bracketed way (`第六条【资助奖励标准】各项目的…`) before spaces next to Chinese
+ * are cleaned away and the title would run into the body. A body that begins after one space is left alone.
+ */
+export function bracketSpacedArticleTitle(paragraph: string): string {
+  return paragraph.replace(SPACED_ARTICLE_TITLE, "$1【$2】");
+}
+const SPACED_ARTICLE_TITLE = new RegExp(`^(\\s*第(?:${CN_OR_DIGITS})条)[ \\t\\u00a0\\u3000]+([^\\s\\u3000，。；：、,.;:（）()《》“”]{2,12})[ \\t\\u00a0\\u3000]+(?=\\S)`);
+
+/**
  * An article (`第三条 本办法所称…`) is a heading whatever follows: its number
  * is how it is cited. Its title is a bracketed one (`第三条【适用范围】…`) or
  * else its marker; its text is the body.

@@ -1,6 +1,6 @@
 import type { Block } from "./blocks.js";
 import { cleanText } from "./clean.js";
-import { matchHeading, sameFamily, type HeadingMatch, type HeadingStyle } from "./headings.js";
+import { bracketSpacedArticleTitle, matchHeading, sameFamily, type HeadingMatch, type HeadingStyle } from "./headings.js";
 import { isSignatureLine, opensAttachmentList, takeTitle, withoutPageFooter } from "./title.js";
 
 /** A heading with what stands under it, before records are made. */
@@ -33,7 +33,7 @@ export interface DocumentStructure {
  */
 export function recoverStructure(blocks: readonly Block[], fallbackTitle: string): DocumentStructure {
   const cleaned = blocks
-    .map((b): Block => (b.kind === "paragraph" ? { ...b, text: cleanText(b.text) } : { kind: "table", rows: b.rows.map((r) => r.map(cleanText)) }))
+    .map((b): Block => (b.kind === "paragraph" ? { ...b, text: cleanText(bracketSpacedArticleTitle(b.text)) } : { kind: "table", rows: b.rows.map((r) => r.map(cleanText)) }))
     .filter((b) => (b.kind === "paragraph" ? b.text.length > 0 : b.rows.some((r) => r.some(Boolean))));
 
   const body = withoutPageFooter(cleaned);

@@ -29,7 +29,7 @@ import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./withi
 import { homeFirst, planFirst } from "./precedence.js";
 import { coveredByEllipsis, organisingRecordFor, pointsAwayFrom, refersToSituation } from "./follow-up.js";
 import { PairQuestions } from "./pairs.js";
-import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked, specificsWeight } from "./specifics.js";
+import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked, rankedSpecifics, specificsWeight } from "./specifics.js";
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
 import { abbreviationsOf } from "./understand/abbreviations.js";
 import { smallTalkReply } from "./understand/small-talk.js";
@@ -244,7 +244,7 @@ export class PolicyEngine {
 
   /** The question answered from the measure the user picked, as if it had ranked first. */
   private async answerPicked(question: string, record: PolicyRecord, mode: RetrievalMode): Promise<Explained> {
-    const prepared = prepareMessage(question, this.index.lexicon, this.typoVocabulary);
+    const prepared = this.prepare(question);
     const analysis = analyzeQuestion(prepared.text, this.vocabulary);
     const ranked = await retrieve(this.index, this.records, analysis, mode);
     const candidates = ranked.filter((r) => r.record.id !== record.id).map((r) => r.record);
@@ -285,7 +285,13 @@ export class PolicyEngine {
 
   /** A message in simplified script with its typos corrected, small talk and near-topic traps recognised (see `prepareMessage`). */
   private prepare(message: string): PreparedMessage {
-    return prepareMessage(message, this.index.lexicon, this.typoVocabulary, (text) => this.topicsOf(text).length > 0);
+    return prepareMessage(
+      message,
+      this.index.lexicon,
+      this.typoVocabulary,
+      (text) => this.topicsOf(text).length > 0,
+      (text, word) => this.index.tokenizer.holdsWord(text, word),
+    );
   }
 
   private async answerOne(question: string, context: AnswerContext | undefined, mode: RetrievalMode, mayAskBack: boolean): Promise<Explained> {
@@ -439,6 +445,16 @@ export class PolicyEngine {
       const byHeading = !r.titleDerived && headingNamesDetailAsked(r.title, analysis.text, false);
       return byHeading ? details.filter((d) => d !== "amount" || byText.includes(d)) : byText;
     };
+    // 「在海关备案审核要多长时间」: of two measures too close to call, the one that gives the detail asked (20个工作日) answers.
+    // (Not a procedure: 怎么办理 asks it of every measure, and nearly every text reads as giving one.)
+    const decisive = rankedSpecifics(analysis.specifics, analysis.text);
+    const givesDecisive = (r: PolicyRecord) => givenBy(r).filter((d) => decisive.includes(d));
+    const giver = decisive.length > 0 && givesDecisive(top.record).length === 0 ? closeGiverOf(ranked, givesDecisive, decisive.length) : undefined;
+    if (giver) {
+      const rest = ranked.filter((r) => r !== giver).map((r) => r.record);
+      const answer = composeAnswer({ question, kind, analysis, primary: giver.record, related: [top.record], candidates: rest.slice(0, 7), confidence }, this.lookup);
+      return { answer, candidates: [giver.record, ...rest.slice(0, 4)], analysis };
+    }
     const choices = mayAskBack && !isFollowUp ? closeCalls(ranked, confidence, analysis.asksWho, givenBy) : [];
     if (choices.length > 1) {
       return { answer: composeClarify(question, analysis, choices, this.lookup, confidence), candidates: choices, analysis };
@@ -564,6 +580,15 @@ function closeCalls(ranked: readonly RankedRecord[], confidence: number, asksWho
     close.push(r.record);
   }
   return close.length > 1 ? close : [];
+}
+
+/** The one measure close behind the best (a close call) that gives every detail asked, when the best gives none. */
+function closeGiverOf(ranked: readonly RankedRecord[], givenBy: (r: PolicyRecord) => string[], asked: number): RankedRecord | undefined {
+  const top = ranked[0];
+  if (!top) return undefined;
+  const close = ranked.slice(1, 6).filter((r) => r.score >= top.score * CLARIFY_SHARE && r.record.kind !== "section");
+  const givers = close.filter((r) => givenBy(r.record).length === asked);
+  return givers.length === 1 ? givers[0] : undefined;
 }
 
 /** The distinctive words of the documents' titles that name a topic: not a place (泰山 of 泰山区, 肥城). */

@@ -45,7 +45,9 @@ export interface QuestionAnalysis {
 const WHO =
   /(找谁|谁(来|去|在)?(负责|管|监管|查|处理|办|牵头|推动|抓|组织)|由谁|找哪|哪个部门|哪些部门|什么部门|哪个单位|哪些单位|什么单位|谁负责|谁来|谁管|归谁|向谁|哪家|哪个机构|主管部门|责任单位|牵头)/;
 const DUTIES = /((负责|管|承担|涉及|牵头|参与)(了|些|着)?(哪些|什么|啥)|都管|职责|分工|做什么|干什么|干啥|(哪些|什么|啥)(工作|任务|事|措施|职能)|负责的|承担)/;
-const TARGET = /(目标|指标|达到多少|要达到|到20\d\d|20\d\d年|多少件|多少项|占比|比重|愿景|前景|蓝图|什么样|啥样)/;
+/** A question about targets: a goal, a year to reach, a share, or how many of something are to be built or reached (建几个站点, 新增几件). */
+const TARGET =
+  /(目标|指标|达到多少|要达到|到20\d\d|20\d\d年|多少件|多少项|占比|比重|愿景|前景|蓝图|什么样|啥样|(?:建|建设|建成|设|设立|新增|培育|打造|达到|认定)(?:了)?(?:几|多少)(?:个|家|件|所|批|处))/;
 const GENERAL = /(原则|指导思想|总体要求|保障|考核|评估|组织领导|编制背景|为什么制定|为啥|纲要是什么|主要内容|有哪些措施|总体|哪几条)/;
 /** A question about the document itself: what it is for, what it says, what it has to do with the asker (这个纲要是干什么的, 跟我们有什么关系). */
 const DOCUMENT_PURPOSE =

@@ -15,9 +15,9 @@ const ASKED: [Specific, RegExp][] = [
     "procedure",
     /(准备什么|准备些什么|准备哪些|要带|带什么|提交什么|交什么|交哪些|要交|怎么办理|如何办理|怎样办理|怎么申请|如何申请|怎样申请|申请流程|办理流程|流程|手续|材料|条件|具体怎么|怎么弄|怎么做|步骤|如何操作|怎么办)/,
   ],
-  ["deadline", /(截止|截至|什么时候|啥时候|什么时间|何时|期限|多久|多长时间|几天|几个工作日|几月|几号|哪天|哪一天|之前要|前要交|时限)/],
+  ["deadline", /(截止|截至|什么时候|啥时候|什么时间|何时|期限|多久|多长时间|几天|几个工作日|几月|几号|哪天|哪一天|之前要|前要交|时限|报几次|报几回|一年几次|每年几次|多少次)/],
   ["phone", /(电话|联系方式|热线|手机号|邮箱|怎么联系)/],
-  ["address", /(地址|在哪|哪里|去哪|到哪|位置|怎么走|在什么地方)/],
+  ["address", /(地址|在哪(?![天年月])|哪里|去哪|到哪(?!天|一天|年|月|号|日|一步)|位置|怎么走|在什么地方)/],
 ];
 
 /** Signs that a text does give the detail. */
@@ -26,7 +26,7 @@ const GIVEN: Record<Specific, RegExp> = {
   amount:
     /\d+(\.\d+)?\s*(万元|元)|每件.{0,8}\d|(补助|资助|奖励|补贴|贴息|补偿|比例|按照|给予)[^。；]{0,12}\d+(\.\d+)?\s*(%|％)|\d+(\.\d+)?\s*(%|％)[^。；]{0,6}(补助|资助|奖励|补贴|贴息|补偿)/,
   procedure: /(流程|程序|步骤|申请材料|申报材料|办理指南|提交)/,
-  deadline: /(\d{4}年\d{1,2}月\d{1,2}日|\d+月\d+日(前|至)|截止|期限为|\d+个?(工作日|日|天)内)/,
+  deadline: /(\d{4}年\d{1,2}月\d{1,2}日|\d+月\d+日(前|至)|截止|期限为|\d+个?(工作日|日|天|月|年)内|\d+个工作日)/,
   phone: /(\d{3,4}-\d{7,8}|\b1\d{10}\b|电话[：:])/,
   address: /(地址[：:]|\d+号|路\d|大厦|号楼)/,
 };
@@ -66,7 +66,8 @@ export function givesSpecific(text: string, specific: Specific): boolean {
 const ASKS_DATE = /(截止|截至|什么时候|啥时候|何时|哪天|哪一天|几月|几号|日期)/;
 const ASKS_DURATION = /(多久|多长时间|几天|几个工作日|时限|多少天)/;
 const GIVES_DATE = /(\d{4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日)/;
-const GIVES_DURATION = /\d+\s*个?(工作日|日|天|月)(内|以内|之内)/;
+/** 20个工作日内, 15日以内, and a length of working days or a limit however put (审核时限压缩至20个工作日, 不超过30天). */
+const GIVES_DURATION = /\d+\s*个?(工作日|日|天|月|年)(内|以内|之内)|\d+\s*个工作日|(?:压缩|缩短|控制)(?:至|到|在)\s*\d+\s*个?(日|天|月)|不超过\s*\d+\s*个?(日|天|月)/;
 
 /** Whether a text gives the detail as the question asks it: a deadline asked as a date by a date, asked as a length of time by one. */
 export function givesSpecificAsked(text: string, specific: Specific, question: string): boolean {
@@ -93,7 +94,8 @@ export function rankedSpecifics(asked: readonly Specific[], question: string): S
 export function detailsReallyAsked(asked: readonly Specific[], question: string): Specific[] {
   return asked.filter((s) => s !== "amount" || ASKS_QUANTITY.test(question));
 }
-const ASKS_QUANTITY = /(多少|几|金额|额度|比例|标准|上限|最高|封顶|多大|收费|费用)/;
+/** …a quantity, that is: 多少, 几件 (not how often, 几次, or when, 几月 / 几号 / 几天). */
+const ASKS_QUANTITY = /(多少(?!次)|几(?![次回月号天]|个工作日|个月)|金额|额度|比例|标准|上限|最高|封顶|多大|收费|费用)/;
 
 /** The most a record's weight grows for giving every detail asked. */
 const GIVES_ASKED_BONUS = 0.2;
@@ -117,7 +119,7 @@ export function specificsWeight(text: string, asked: readonly Specific[], questi
 const DETAIL_HEADINGS: [asked: RegExp, heading: RegExp][] = [
   [/(截止|什么时候|啥时候|何时|哪天|期限|多久|多长时间|多少天|几个工作日|多少个工作日|几天|几月|几号|哪个月|时限|时间限制|时间要求|限期)/, /(时间|期限|时限|日期|截止)/],
   [/(材料|资料|准备什么|交什么|交哪些|带什么)/, /(材料|资料)/],
-  [/(条件|资格|哪些单位可以|谁能申请|谁可以申请|门槛|最少要|至少要)/, /(条件|资格|对象|适用范围)/],
+  [/(条件|资格|哪些单位可以|谁能申请|谁可以申请|门槛|最少|至少|起码|够格|够不够)/, /(条件|资格|对象|适用范围)/],
   [/(流程|步骤|程序|怎么申请|如何申请|怎么办理|如何办理|手续)/, /(流程|程序|步骤|办理|提出申请)/],
   [/(哪个部门|哪些部门|哪个科室|哪个科|交到哪|交给|交哪|报到哪|报给|报哪|送到哪|受理|找谁|联系|电话)/, /(受理|部门|联系|咨询)/],
   [/(收费|收钱|要钱|免费)/, /(收费|费用|服务内容)/],

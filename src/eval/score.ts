@@ -41,10 +41,17 @@ const MARKER =
   /^(第[一二三四五六七八九十百零〇两\d]+[章节条步]|第[一二三四五六七八九十百零〇两\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、])\s*/;
 const normalize = (t: string) => t.replace(/^问[：:]\s*/, "").replace(/[？?。！!\s\u3000：:]/g, "");
 
-/** The names a citation answers to: its title, its heading as written, and that heading without its number. */
+/** A table's caption as the last place of a row's citation (表1泰安市知识产权资助奖励标准表, 附表：…). */
+const CAPTION = /^(?:附)?表\s*[\d一二三四五六七八九十]*|表$/;
+
+/**
+ * The names a citation answers to: its title, its heading as written, and that heading without its number;
+ * for a row of a table, also the heading the table stands under (a row of 第六条's table is part of 第六条).
+ */
 function namesOf(c: Citation): string[] {
   const heading = c.path.at(-1) ?? "";
-  return [c.title, heading, heading.replace(MARKER, ""), MARKER.exec(heading)?.[1] ?? ""].filter(Boolean).map(normalize);
+  const headings = CAPTION.test(heading) && c.path.length > 1 ? [heading, c.path.at(-2) ?? ""] : [heading];
+  return [c.title, ...headings.flatMap((h) => [h, h.replace(MARKER, ""), MARKER.exec(h)?.[1] ?? ""])].filter(Boolean).map(normalize);
 }
 
 /** Whether a citation is one of the expected records, by title or by its heading as the document writes it. */

@@ -59,15 +59,33 @@ export class Tokenizer {
    * the text does, so that 实新 is not read in 落实新政策 (落实|新) nor 外被 in 在国外被告 (国外|被).
    */
   standsApart(text: string, word: string): boolean {
+    return this.occurrences(text, word).some(({ start, end }) => start && end);
+  }
+
+  /**
+   * Whether the text holds the word (or phrase) where it could be read as written: inside one of jieba's
+   * words, or starting where one starts; not begun inside a word and carried into the next. 年报 is in
+   * 企业年报 and 年报公示, not in 一年报几次 (一年|报); 开公司 is not in 离开公司 (离开|公司); 判了没 is in 判|了|没有.
+   */
+  holdsWord(text: string, word: string): boolean {
+    return this.occurrences(text, word).some(({ start, inside }) => start || !inside);
+  }
+
+  /** Each occurrence of the word in the text: whether jieba's cut starts a word where it starts, ends one where it ends, cuts inside it. */
+  private occurrences(text: string, word: string): { start: boolean; end: boolean; inside: boolean }[] {
     const normalized = Tokenizer.normalize(text);
-    if (!normalized.includes(word)) return false;
+    const target = Tokenizer.normalize(word);
+    if (target.length === 0 || !normalized.includes(target)) return [];
     const boundaries = new Set<number>([0]);
     let at = 0;
     for (const piece of this.jieba.cut(normalized, false)) boundaries.add((at += piece.length));
-    for (let i = normalized.indexOf(word); i >= 0; i = normalized.indexOf(word, i + 1)) {
-      if (boundaries.has(i) && boundaries.has(i + word.length)) return true;
+    const found: { start: boolean; end: boolean; inside: boolean }[] = [];
+    for (let i = normalized.indexOf(target); i >= 0; i = normalized.indexOf(target, i + 1)) {
+      let inside = false;
+      for (let k = i + 1; k < i + target.length && !inside; k++) inside = boundaries.has(k);
+      found.push({ start: boundaries.has(i), end: boundaries.has(i + target.length), inside });
     }
-    return false;
+    return found;
   }
 
   bigrams(text: string): string[] {

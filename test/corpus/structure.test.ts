@@ -110,6 +110,23 @@ describe("heading recovery", () => {
     expect(records[1]).toMatchObject({ title: "执法协作", units: ["市市场监管局", "市公安局"] });
   });
 
+  it("reads an article's title set between spaces (第六条　资助奖励标准　各项目…), and leaves a body after one space alone", () => {
+    const records = recordsOf(
+      paragraphs(
+        "某办法",
+        "第二章 支持范围和标准",
+        "第六条\u3000资助奖励标准\u3000各项目的具体资助奖励标准按下表执行。",
+        "第七条 同一项目同时符合本办法和其他政策的，按就高原则支持，不重复支持。",
+        "第九条  申请时间  专项资金每年集中受理一次。",
+      ),
+    );
+    expect(records.map((r) => [r.path.at(-1), r.title, r.text])).toEqual([
+      ["第六条资助奖励标准", "资助奖励标准", "各项目的具体资助奖励标准按下表执行。"],
+      ["第七条", "同一项目同时符合本办法和其他政策的", "同一项目同时符合本办法和其他政策的，按就高原则支持，不重复支持。"],
+      ["第九条申请时间", "申请时间", "专项资金每年集中受理一次。"],
+    ]);
+  });
+
   it("never takes an article's cross-reference for an article", () => {
     const records = recordsOf(paragraphs("某某条例", "第一章 总则", "第一条 为了保护知识产权，制定本条例。", "第一条规定的知识产权包括专利、商标和版权。"));
     expect(records).toHaveLength(1);

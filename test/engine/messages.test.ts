@@ -208,6 +208,35 @@ describe("messages as enterprises write them", () => {
     }
   });
 
+  it("answers situations told in the enterprise's words: a copied machine, a lab's result, a student's own company, names hoarded for sale", async () => {
+    const cases: [string, string][] = [
+      ["我们宁阳做木工机械的，机器外形被同行照着一模一样做了，网上卖得比我们还便宜，想让他们别再卖了", "开展知识产权专项行动"],
+      ["学校实验室弄出来一种新材料，有企业感兴趣，但我们不懂怎么把东西交给企业用", "完善知识产权运营体系"],
+      ["我在农大读博，手里有项自己搞出来的技术，毕业想拿它当家底出来单干开公司", "完善知识产权运营体系"],
+      ["有人一口气抢了几十个带“泰山”俩字的名字，自己根本不用，就等着别人来高价买", "完善知识产权综合监管"],
+    ];
+    for (const [question, title] of cases) {
+      const answer = await engine.answer(question);
+      expect(answer.status, question).toBe("answered");
+      expect(answer.citations[0]?.title, question).toBe(title);
+    }
+    // Opening a company with no word of IP is still a question for the registry.
+    expect((await engine.answer("注册公司需要多少钱")).status).toBe("out_of_scope");
+  });
+
+  it("reads a trap word only where the question holds it as a word: 年报 is not in 一年报几次", async () => {
+    expect((await engine.answer("知识产权资助一年报几次")).status).toBe("answered");
+    const annual = await engine.answer("企业年报怎么报");
+    expect(annual.status).toBe("out_of_scope");
+    expect(annual.answer).toContain("登记注册窗口");
+  });
+
+  it("greets back a greeting to the bot and a goodnight, and answers an English question on disputes abroad with the overseas measure", async () => {
+    for (const text of ["你好呀 机器人", "好的辛苦了，晚安"]) expect((await engine.answer(text)).kind, text).toBe("small_talk");
+    const english = await engine.answer("Hi, we're an exporter based in Tai'an. Does the city help companies deal with IP disputes abroad?");
+    expect(english.citations[0]?.title).toBe("健全知识产权保护机制");
+  });
+
   it("answers both questions of a message that asks two with a predicate each, joined by 、", async () => {
     const answer = await engine.answer("版权能不能质押、版权登记有没有奖励，就这俩事");
     expect(answer.citations.map((c) => c.title)).toEqual(expect.arrayContaining(["建立知识产权运营机制", "强化知识产权政策导向"]));

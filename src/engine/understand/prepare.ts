@@ -37,13 +37,14 @@ export function prepareMessage(
   lexicon: Pick<Lexicon, "smallTalk" | "smallTalkFillers" | "nearTopicTraps">,
   vocabulary: Vocabulary,
   namesTopic?: (text: string) => boolean,
+  holdsWord?: (text: string, word: string) => boolean,
 ): PreparedMessage {
   const normalized = toStandardWording(normalizeScript(message));
   const english = isMostlyEnglish(normalized);
   const smallTalk = classifySmallTalk(normalized, lexicon, namesTopic);
   if (smallTalk) return { original: message, text: normalized, corrections: [], english, smallTalk };
   const { text, corrections } = english ? { text: normalized, corrections: [] } : correctOutsideNumbers(normalized, vocabulary);
-  const trap = nearTopicTrap(text, lexicon);
+  const trap = nearTopicTrap(text, lexicon, holdsWord);
   return { original: message, text, corrections, english, ...(trap ? { trap } : {}) };
 }
 

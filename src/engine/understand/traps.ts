@@ -20,11 +20,20 @@ export interface NearTopicTrapMatch {
  * `whereToAsk` when it matches; a real IP question (侵犯商标的案件怎么处理,
  * 高价值专利, 专利代理机构乱收费) names no trap and gets `undefined`.
  */
-export function nearTopicTrap(question: string, lexicon: Pick<Lexicon, "nearTopicTraps">): NearTopicTrapMatch | undefined {
+export function nearTopicTrap(
+  question: string,
+  lexicon: Pick<Lexicon, "nearTopicTraps">,
+  /**
+   * Whether the text holds a two-character word as written, not across two words (年报 is not in 一年报几次); by
+   * default, whether it contains it. Longer phrases are read wherever they occur: jieba's cut of a question can begin
+   * one inside a word of its own (我|想开|公司).
+   */
+  holdsWord: (text: string, word: string) => boolean = (text, word) => text.includes(word),
+): NearTopicTrapMatch | undefined {
   if (!lexicon.nearTopicTraps) return undefined;
   const text = compact(question);
   for (const trap of compiled(lexicon.nearTopicTraps)) {
-    if (!trap.when.some((parts) => parts.every((part) => text.includes(part)))) continue;
+    if (!trap.when.some((parts) => parts.every((part) => text.includes(part) && ([...part].length > 2 || holdsWord(text, part))))) continue;
     if (trap.unless.some((word) => text.includes(word))) continue;
     return { topic: trap.topic, whereToAsk: trap.whereToAsk };
   }

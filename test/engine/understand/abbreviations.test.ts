@@ -27,6 +27,15 @@ describe("short forms of the domain's terms", () => {
     expect(tokenizer.standsApart("落实新政策有哪些", "实新")).toBe(false);
     expect(tokenizer.standsApart("在国外被告了怎么办", "外被")).toBe(false);
   });
+
+  it("holds a word or phrase where it could be read as written, not begun inside one word and carried into the next", () => {
+    expect(tokenizer.holdsWord("企业年报怎么报", "年报")).toBe(true);
+    expect(tokenizer.holdsWord("知识产权资助一年报几次", "年报")).toBe(false);
+    expect(tokenizer.holdsWord("毕业后想离开公司", "开公司")).toBe(false);
+    expect(tokenizer.holdsWord("开公司需要准备什么", "开公司")).toBe(true);
+    // A phrase of several words is held where it starts with one of them.
+    expect(tokenizer.holdsWord("那起商标侵权案判了没有", "判了没")).toBe(true);
+  });
 });
 
 describe("short forms through the engine", () => {
