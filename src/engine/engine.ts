@@ -27,7 +27,7 @@ import { type HomeJurisdiction, isHome, levelAsked, levelsAbove, levelWeight } f
 import { examplesFrom } from "./examples.js";
 import { bestWithinDocument, documentTermsOf, type DocumentTerms } from "./within-document.js";
 import { homeFirst, planFirst } from "./precedence.js";
-import { coveredByEllipsis, organisingRecordFor, pointsAwayFrom, refersToSituation } from "./follow-up.js";
+import { atPlaceBefore, coveredByEllipsis, organisingRecordFor, pointsAwayFrom, refersToSituation } from "./follow-up.js";
 import { PairQuestions } from "./pairs.js";
 import { detailsGiven, detailsReallyAsked, headingNamesDetailAsked, rankedSpecifics, specificsWeight } from "./specifics.js";
 import { type PreparedMessage, prepareMessage } from "./understand/prepare.js";
@@ -349,7 +349,7 @@ export class PolicyEngine {
       previous.length > 0 &&
       analysis.offTopic.length === 0 &&
       (analysis.followUpCue || asksOnlyDetail || asksOnlyWho || (!hasTopic && !namesUnit && question.length <= 24 && saysNothingElse));
-    const covering = coveredByEllipsis(question, previous, (text) => this.topicsOrCuesOf(text).length > 0);
+    const covering = coveredByEllipsis(question, previous, (text) => this.topicsOrCuesOf(text).length > 0) ?? atPlaceBefore(question, previous, this.topicsOf);
     if (covering) {
       const answer = composeAnswer({ question, kind: "follow_up", analysis, primary: covering, related: [], confidence: 0.6 }, this.lookup);
       return { answer, candidates: previous, analysis };

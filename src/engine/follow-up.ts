@@ -34,6 +34,19 @@ export function coveredByEllipsis(question: string, previous: readonly PolicyRec
   return previous.find((r) => `${r.title}${r.text}`.includes(topic));
 }
 
+/** 「那里能办商标吗」, 「这儿也管专利吗」: a follow-up whose subject is the place the previous answer named. */
+const AT_PLACE_BEFORE = /^(?:那|这)(?:里|儿|边)(?!的人)|^(?:在)?(?:那|这)(?:个)?(?:地方|窗口|平台|工作站)/;
+
+/**
+ * 「那里能办商标吗」 after 泰安有专利局的受理窗口吗: the previous measure (the window's), when its text covers the
+ * topics the follow-up names (商标业务受理泰安窗口); none when it does not, and retrieval decides.
+ */
+export function atPlaceBefore(question: string, previous: readonly PolicyRecord[], topicsOf: (text: string) => string[]): PolicyRecord | undefined {
+  if (!AT_PLACE_BEFORE.test(question.trim())) return undefined;
+  const topics = topicsOf(question);
+  return previous.find((r) => topics.every((t) => `${r.title}${r.text}`.includes(t)));
+}
+
 /**
  * 「学校和企业一起建实验室呢」: a follow-up whose own rare words of the corpus the previous measure never
  * uses points elsewhere, and retrieval decides; one that points back (谁来提供这个服务) does not.

@@ -51,7 +51,7 @@ const TARGET =
 const GENERAL = /(原则|指导思想|总体要求|保障|考核|评估|组织领导|编制背景|为什么制定|为啥|纲要是什么|主要内容|有哪些措施|总体|哪几条)/;
 /** A question about the document itself: what it is for, what it says, what it has to do with the asker (这个纲要是干什么的, 跟我们有什么关系). */
 const DOCUMENT_PURPOSE =
-  /(?:纲要|这个文件|这份文件|这个政策|这个规划|这个方案)[^，,。？?！!]{0,4}(?:是)?(?:干|做|弄|搞)(?:什么|啥)(?:的|用)|(?:纲要|这个文件|这份文件)[^。？?！!]{0,12}(?:什么|啥)(?:用|目的|意义|关系)|(?:纲要|这个文件|这份文件)(?:的)?(?:目的|意义|作用)|(?:纲要|这个文件|这份文件)(?:主要)?(?:讲|说)(?:了|的)?(?:什么|啥)/;
+  /(?:纲要|这个文件|这份文件|这个政策|这个规划|这个方案)[^，,。？?！!]{0,4}(?:是)?(?:干|做|弄|搞)(?:什么|啥)(?:的|用)|(?:纲要|这个文件|这份文件)[^。？?！!]{0,12}(?:什么|啥)(?:用|目的|意义|关系)|(?:纲要|这个文件|这份文件)(?:的)?(?:目的|意义|作用)|(?:纲要|这个文件|这份文件)[^。？?！!]{0,6}(?:根据|依据)(?:什么|啥|哪些)|(?:纲要|这个文件|这份文件)(?:主要)?(?:讲|说)(?:了|的)?(?:什么|啥)/;
 const FOLLOW_UP = /^(那|那么|那这个|这个|这|它|该|其|具体|还有|另外|上面|刚才|前面|这项|那项|此)/;
 
 export interface QuestionVocabulary {
@@ -96,12 +96,12 @@ function triggeredBy(text: string, word: string): boolean {
  * or what it wants (被扒了, 想登记), both named. Each group triggered then counts as a synonym group of the
  * message, and the pair is a situation ("花纹+照搬"); a thing or a happening alone is neither.
  */
-function frameIn(text: string, lexicon: Lexicon): { groups: SynonymGroup[]; situations: string[] } {
+function frameIn(text: string, lexicon: Lexicon): { things: SynonymGroup[]; happenings: SynonymGroup[]; situations: string[] } {
   const triggered = (groups: readonly SynonymGroup[]) => groups.map((g) => ({ ...g, when: g.when.filter((w) => triggeredBy(text, w)) })).filter((g) => g.when.length > 0);
   const things = triggered(lexicon.frames.things);
   const happenings = triggered(lexicon.frames.happenings);
-  if (things.length === 0 || happenings.length === 0) return { groups: [], situations: [] };
-  return { groups: [...things, ...happenings], situations: [`${things[0]!.when[0]}+${happenings[0]!.when[0]}`] };
+  if (things.length === 0 || happenings.length === 0) return { things: [], happenings: [], situations: [] };
+  return { things, happenings, situations: [`${things[0]!.when[0]}+${happenings[0]!.when[0]}`] };
 }
 
 export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary): QuestionAnalysis {
@@ -111,19 +111,26 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const expansions = new Map<string, number>();
   const cues = new Set<string>();
   let topicGroups = 0;
+  const topicTriggers = new Set<string>();
   const synonyms = [...lexicon.synonyms, ...vocabulary.abbreviations.filter((g) => g.when.some((w) => text.includes(w) && tokenizer.standsApart(text, w)))];
   const frame = frameIn(text, lexicon);
   const searchGroup = (group: SynonymGroup) => {
     const triggers = group.when.filter((w) => triggeredBy(text, w));
     if (triggers.length === 0) return;
-    if (triggers.some((c) => !WHO.test(c) && !asksOnlyForDetail(c))) topicGroups++;
+    const topical = triggers.filter((c) => !WHO.test(c) && !asksOnlyForDetail(c));
+    if (topical.length > 0) topicGroups++;
+    topical.forEach((c) => topicTriggers.add(c));
     triggers.forEach((w) => cues.add(w));
     const weight = triggers.every((w) => !vocabulary.inCorpus(w)) ? TRANSLATED_WORD : EXPANDED_WORD;
     for (const w of group.add) expansions.set(w, Math.max(expansions.get(w) ?? 0, weight));
   };
   synonyms.forEach(searchGroup);
-  // The synonyms' phrases are the more exact telling: a frame's groups are searched only when none names a topic.
-  if (topicGroups === 0) frame.groups.forEach(searchGroup);
+  // The synonyms' phrases are the more exact telling: a frame's groups are searched only when none names a topic…
+  // …but where the synonyms only name the thing (种子 → 植物新品种: which right), what happened to it (拿去卖) still
+  // says which measure.
+  const thingWords = new Set(frame.things.flatMap((g) => g.when));
+  if (topicGroups === 0) [...frame.things, ...frame.happenings].forEach(searchGroup);
+  else if ([...topicTriggers].some((t) => thingWords.has(t))) frame.happenings.forEach(searchGroup);
   const expandedWeights = new Map<string, number>();
   for (const [phrase, weight] of expansions) {
     for (const w of tokenizer.words(phrase)) if (!words.includes(w)) expandedWeights.set(w, Math.max(expandedWeights.get(w) ?? 0, weight));

@@ -91,6 +91,15 @@ describe("messages as enterprises write them", () => {
     expect(next.citations[0]?.title).toBe("建立知识产权运营机制");
   });
 
+  it("reads 那里 in a follow-up as the place the previous answer named, when that measure covers what is asked there", async () => {
+    const first = await engine.answer("泰安有专利局的受理窗口吗");
+    const context = { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) };
+    expect(first.citations[0]?.title).toBe("健全知识产权公共服务体系");
+    expect((await engine.answer("那里能办商标吗", context)).citations[0]?.title).toBe("健全知识产权公共服务体系");
+    // A place the previous measure says nothing of is retrieval's to decide.
+    expect((await engine.answer("那里能办植物新品种保护吗", context)).citations[0]?.title).not.toBe("健全知识产权公共服务体系");
+  });
+
   it("leaves the previous measure for a follow-up whose own words of the corpus point to another one", async () => {
     const first = await engine.answer("老师想带着自己的专利出来办公司，有什么支持");
     const next = await engine.answer("学校和工厂合建实验室呢", { previousQuestion: first.question, previousCitationIds: first.citations.map((c) => c.id) });
@@ -200,7 +209,7 @@ describe("messages as enterprises write them", () => {
   });
 
   it("answers what the outline is for from its opening, however the question puts it, dialect included", async () => {
-    for (const question of ["这个纲要是干什么的", "纲要的目的是什么", "这个纲要是弄么的？跟俺们做小买卖的有么关系"]) {
+    for (const question of ["这个纲要是干什么的", "纲要的目的是什么", "这个纲要是弄么的？跟俺们做小买卖的有么关系", "这个纲要是根据什么定的"]) {
       const answer = await engine.answer(question);
       expect(answer.status, question).toBe("answered");
       expect(answer.citations.map((c) => c.title).slice(0, 2), question).toEqual(["编制背景", "泰安市知识产权强市建设纲要（征求意见稿）"]);
@@ -222,6 +231,16 @@ describe("messages as enterprises write them", () => {
     }
     // Opening a company with no word of IP is still a question for the registry.
     expect((await engine.answer("注册公司需要多少钱")).status).toBe("out_of_scope");
+  });
+
+  it("reads what happened to a thing even when a synonym names the right: seeds bred and sold by others are an enforcement matter", async () => {
+    expect((await engine.answer("有人偷偷繁育我们的种子拿去卖，怎么办")).citations[0]?.title).toBe("开展知识产权专项行动");
+    // …while wanting a new variety of one's own is still about the subsidies.
+    expect((await engine.answer("我们村想给自己的小米培育个新品种，有鼓励政策不")).citations[0]?.title).toBe("强化知识产权政策导向");
+    // Who oversees the agencies is the supervision measure, however it is asked; a brand squatted abroad is the overseas brand measure.
+    for (const q of ["专利代理机构由谁来监管", "代理机构有人管吗"]) expect((await engine.answer(q)).citations[0]?.title, q).toBe("完善知识产权综合监管");
+    const abroad = await engine.answer("厂里的货准备卖到越南泰国去，听说那边有人专门抢咱中国厂子的牌子名，先占上再高价卖回给你，咱得提前做点啥");
+    expect(abroad.citations[0]?.title).toBe("注重知识产权品牌培育");
   });
 
   it("reads a trap word only where the question holds it as a word: 年报 is not in 一年报几次", async () => {
