@@ -411,7 +411,7 @@ export class PolicyEngine {
       );
     });
     const atHome = homeFirst(retrieved, focus, searched, this.lookup, this.home, (w) => this.isRareInCorpus(w));
-    const ranked = planFirst(bestWithinDocument(atHome, searched, this.documentTerms), searched, this.lookup, this.home);
+    const ranked = planFirst(bestWithinDocument(atHome, searched, this.documentTerms), searched, this.lookup, this.home, (w) => this.isRareInCorpus(w));
     const top = ranked[0];
     if (!top) {
       return {

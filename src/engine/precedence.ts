@@ -58,24 +58,34 @@ export function homeFirst(
  * units, answers before the 办法 article or schedule row that sets the amount (which the answer then
  * quotes as where the detail is). A question that asks a detail (补多少, 截止到哪天) is left as ranked.
  */
-export function planFirst(ranked: RankedRecord[], question: QuestionAnalysis, documents: DocumentLookup, homeOf: HomeJurisdiction): RankedRecord[] {
+export function planFirst(
+  ranked: RankedRecord[],
+  question: QuestionAnalysis,
+  documents: DocumentLookup,
+  homeOf: HomeJurisdiction,
+  isRare: (word: string) => boolean,
+): RankedRecord[] {
   const top = ranked[0];
   if (!top || detailsReallyAsked(question.specifics, question.text).length > 0) return ranked;
   const isDetail = (r: PolicyRecord) => r.kind === "table" || isDetailGenre(documents.meta(r.documentId));
   if (!isDetail(top.record) || top.record.units.length > 0) return ranked;
   const home = isHome(documents.meta(top.record.documentId), homeOf);
-  const plan = ranked
-    .slice(1, PLAN_WITHIN)
-    .find(
-      (r) =>
-        !isDetail(r.record) &&
-        r.record.units.length > 0 &&
-        isHome(documents.meta(r.record.documentId), homeOf) === home &&
-        r.score >= top.score * PLAN_SHARE &&
-        namesTopic(r.record, question),
-    );
+  const asksForPolicy = ASKS_FOR_POLICY.test(question.text);
+  const plan = ranked.slice(1, PLAN_WITHIN).find(
+    (r) =>
+      !isDetail(r.record) &&
+      r.record.units.length > 0 &&
+      isHome(documents.meta(r.record.documentId), homeOf) === home &&
+      r.score >= top.score * PLAN_SHARE &&
+      // …or, where the question only asks whether there is a policy and names no topic precisely (申请专利有没有资助或奖励政策),
+      // holds as much of it as the detail record.
+      (namesTopic(r.record, question) || (asksForPolicy && !namesAnyTopicPrecisely(question) && saysAsMuch(r.record, top.record, question, isRare))),
+  );
   return plan ? [plan, ...ranked.filter((r) => r !== plan)] : ranked;
 }
+
+/** Asking whether there is a policy at all: 有没有资助或奖励政策, 有什么支持. */
+const ASKS_FOR_POLICY = /(?:有没有|有无|是否有|有什么|有哪些|有啥)[^，。？?]{0,8}(?:政策|支持|资助|奖励|补贴|扶持|措施|优惠)/;
 
 /** A home measure that holds this share of the question's words the higher one holds says as much on it. */
 const SAYS_AS_MUCH_SHARE = 0.75;
@@ -100,9 +110,17 @@ const GENERAL_ANCHOR = /^(知识产权|泰安|泰安市|政策|纲要)$/;
 
 /** Whether a record's text names every topic the question names outright (知识产权保险, 植物新品种), the longest of each. */
 function namesTopic(record: PolicyRecord, question: QuestionAnalysis): boolean {
-  // Only a topic named precisely (知识产权保险, 植物新品种, 托管服务): 商标 or 品牌 alone is named by half the corpus.
-  const anchors = question.anchors.filter((a) => !GENERAL_ANCHOR.test(a) && a.length >= PRECISE_TOPIC_CHARS);
-  const topics = anchors.filter((a) => !anchors.some((b) => b !== a && b.includes(a)));
+  const topics = preciseTopics(question);
   const text = `${record.title}${record.text}`;
   return topics.length > 0 && topics.every((t) => text.includes(t));
+}
+
+function namesAnyTopicPrecisely(question: QuestionAnalysis): boolean {
+  return preciseTopics(question).length > 0;
+}
+
+/** The topics a question names precisely (知识产权保险, 植物新品种, 托管服务), the longest of each: 商标 or 品牌 alone is named by half the corpus. */
+function preciseTopics(question: QuestionAnalysis): string[] {
+  const anchors = question.anchors.filter((a) => !GENERAL_ANCHOR.test(a) && a.length >= PRECISE_TOPIC_CHARS);
+  return anchors.filter((a) => !anchors.some((b) => b !== a && b.includes(a)));
 }

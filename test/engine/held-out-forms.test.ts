@@ -48,3 +48,19 @@ describe("related documents as their writers set them", () => {
     expect((await engine.answer("报高价值专利培育项目，手里至少得有几件有效发明专利？")).citations[0]?.title).toBe("申报条件");
   });
 });
+
+describe("the outline's own questions beside a related 细则 and a Q&A", () => {
+  let twelve: PolicyEngine;
+  let done: () => Promise<void>;
+  beforeAll(async () => {
+    ({ engine: twelve, cleanup: done } = await outlineEngine("multidoc-blind12"));
+  }, 120_000);
+  afterAll(() => done?.());
+
+  it("answers whether there is a subsidy at all with the outline's measure and its units, not one row of the 细则's table", async () => {
+    const answer = await twelve.answer("申请专利有没有资助或奖励政策？");
+    expect(answer.citations[0]).toMatchObject({ title: "强化知识产权政策导向", units: ["市市场监管局", "市文化和旅游局", "市林业局", "市农业农村局"] });
+    // …while a question about one item's amount is still the table's.
+    expect((await twelve.answer("PCT国际专利申请进入国家阶段能资助多少钱")).citations[0]?.title).toBe("PCT国际专利申请进入国家阶段");
+  });
+});
