@@ -298,14 +298,11 @@ export class PolicyEngine {
     const analysis = analyzeQuestion(question, this.vocabulary);
     // "鲁政字〔2024〕136号是什么文件", "三年行动方案的文号是多少": the document itself, from its facts.
     const titled = documentsTitled(question, this.titleWords);
-    const asked = documentAskedAbout(question, this.index.documents, titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents));
+    const askedOf = titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents);
+    const asked = documentAskedAbout(question, this.index.documents, askedOf);
     if (asked) return { answer: composeDocumentFacts(question, asked, this.lookup), candidates: asked.records.slice(0, 1), analysis };
     // "这个纲要是干什么的": the document's own opening says what it is for.
-    const purposeOf = analysis.asksPurpose
-      ? documentWhosePurposeIsAsked(this.index.documents, titled.size > 0 ? new Set(titled.keys()) : documentsNamed(question, this.index.documents), (d) =>
-          isHome(d.meta, this.home),
-        )
-      : undefined;
+    const purposeOf = analysis.asksPurpose ? documentWhosePurposeIsAsked(this.index.documents, askedOf, (d) => isHome(d.meta, this.home)) : undefined;
     const [opening, ...besideOpening] = purposeOf ? openingOf(purposeOf) : [];
     if (opening) {
       const answer = composeAnswer({ question, kind: "general", analysis, primary: opening, related: besideOpening, confidence: 0.8 }, this.lookup);

@@ -151,6 +151,7 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
   const counted = words.length + unsplitCues.length;
   const unitSpellings = units.spellingsIn(text);
   const besidesUnits = words.filter((w) => !unitSpellings.some((s) => s.includes(w)));
+  const asksPurpose = DOCUMENT_PURPOSE.test(text);
   return {
     text,
     words,
@@ -170,8 +171,8 @@ export function analyzeQuestion(question: string, vocabulary: QuestionVocabulary
     // "省农业农村厅牵头哪些工作" asks a unit's duties even though 牵头 also reads as "who".
     asksDuties: mentionedUnits.length > 0 && ((DUTIES.test(text) && !WHO.test(text)) || /(牵头|负责|承担)(了)?(哪些|什么|啥)/.test(text)),
     asksTarget: TARGET.test(text),
-    asksGeneral: GENERAL.test(text) || DOCUMENT_PURPOSE.test(text),
-    asksPurpose: DOCUMENT_PURPOSE.test(text),
+    asksGeneral: GENERAL.test(text) || asksPurpose,
+    asksPurpose,
     specifics: askedSpecifics(text),
     followUpCue: FOLLOW_UP.test(text.trim()),
   };
