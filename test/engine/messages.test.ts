@@ -243,6 +243,21 @@ describe("messages as enterprises write them", () => {
     expect(abroad.citations[0]?.title).toBe("注重知识产权品牌培育");
   });
 
+  it("refuses a company's registered capital and a bank's fees even beside IP words, and greets back 能问个问题吗", async () => {
+    const capital = await engine.answer("想注册个公司专门搞专利技术转让，注册资本最少要多少，能认缴吗");
+    expect(capital.status).toBe("out_of_scope");
+    expect(capital.answer).toContain("登记注册窗口");
+    expect((await engine.answer("泰安银保监分局能投诉银行乱收贷款手续费吗")).status).toBe("out_of_scope");
+    expect((await engine.answer("专利质押贷款手续费多少")).status).toBe("answered");
+    expect((await engine.answer("你好呀，能问个问题吗")).kind).toBe("small_talk");
+  });
+
+  it("answers a question on registering trademarks abroad, in English too, with the overseas brand measure", async () => {
+    expect((await engine.answer("Does Tai'an help exporters register their trademarks abroad?")).citations[0]?.title).toBe("注重知识产权品牌培育");
+    const twoParts = await engine.answer("想跟高校搞个产学研联盟，有政策没？代理机构乱收费又该找谁");
+    expect(twoParts.citations.map((c) => c.title)).toEqual(expect.arrayContaining(["加大知识产权优势培育", "完善知识产权综合监管"]));
+  });
+
   it("reads a trap word only where the question holds it as a word: 年报 is not in 一年报几次", async () => {
     expect((await engine.answer("知识产权资助一年报几次")).status).toBe("answered");
     const annual = await engine.answer("企业年报怎么报");

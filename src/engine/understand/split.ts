@@ -69,8 +69,8 @@ const ASKS =
 const NO_TOPIC_WORDS =
   /怎么办理|怎么办|怎么弄|怎么样|怎么|咋弄|咋办|咋|如何|怎样|什么|啥|哪个|哪些|哪里|哪儿|哪|谁|多少|能不能|可不可以|可以|有没有|是不是|是否|需要|准备|材料|资料|条件|流程|手续|程序|时间|多久|期限|费用|部门|单位|负责|办理|提交|联系|电话|地址|具体|我们|我|你们|你|他们|他|她|它|这个|那个|这些|那些|这|那|请问|问下|一下|知道|了解|应该|还|也|都|就|又|要|想|找|去|到|给|让|被|把|得|会|能|该|的|了|吗|呢|吧|啊|呀|么|些|个|是|在|做|有|和|跟|与|及|呗|嘛|啦/g;
 const HAN = /[\u3400-\u9fff]/g;
-/** 「1.引进服务机构有扶持吗 2.…」, 「(1)…」, 「商业秘密怎么管＋省会经济圈…」: numbered items and a plus sign join questions as a joiner does (3.6件 is no item). */
-const ENUMERATED = /(?:^|(?<=[\s，,；;。？?！!]))\s*[（(]?[1-9][.．、)）](?!\d)|(?<=[\u3400-\u9fff？?])\s*[＋+]\s*(?=[\u3400-\u9fff])/g;
+/** 「1.引进服务机构有扶持吗 2.…」, 「(1)…」, 「商业秘密怎么管＋省会经济圈…」: numbered items and a plus sign or & join questions as a joiner does (3.6件 is no item). */
+const ENUMERATED = /(?:^|(?<=[\s，,；;。？?！!]))\s*[（(]?[1-9][.．、)）](?!\d)|(?<=[\u3400-\u9fff？?])\s*[＋+&＆]\s*(?=[\u3400-\u9fff])/g;
 const SPACE_BETWEEN_HAN = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** A short message's clause that states what the enterprise wants (我们也想做商标品牌): a request, asked like a question. */
 const WANTS =
@@ -111,6 +111,7 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
   const parts: { question: string; topics: Set<string>; statementsBefore: number; statementsFrom: number }[] = [];
   const statements: string[] = [];
   let lastWasQuestion = false;
+  let lastStatementTopics: string[] = [];
   let lastEnd = "";
   let condition = "";
   let conditionJoined = false;
@@ -141,12 +142,15 @@ export function splitQuestions(message: string, options: SplitOptions = {}): Que
     }
     if (!asks) {
       statements.push(text + clause.end);
+      lastStatementTopics = topicsOf(text);
       lastWasQuestion = false;
       lastEnd = clause.end;
       return;
     }
     const current = parts[parts.length - 1];
-    const topics = topicsOf(text);
+    // 「想跟高校搞个产学研联盟，有政策没？」: a question with no topic of its own right after a statement asks about the statement's.
+    const own = topicsOf(text);
+    const topics = own.length === 0 && !lastWasQuestion ? lastStatementTopics : own;
     if (!current || !lastWasQuestion || startsAnotherQuestion({ ...clause, joined }, topics, current, story && STRONG_END.test(lastEnd))) {
       const statementsFrom = current ? current.statementsBefore : 0;
       parts.push({ question: text + clause.end, topics: new Set(topics), statementsBefore: statements.length, statementsFrom });

@@ -32,6 +32,11 @@ describe("splitQuestions", () => {
     expect(questions("商标能不能注册，商标注册找谁")).toEqual(["商标能不能注册，商标注册找谁"]);
   });
 
+  it("splits at an & as at a plus sign, and reads a topicless question after a statement as asking about the statement", () => {
+    expect(questions("专利开放许可是啥意思&侵权纠纷检验鉴定体系建起来了没")).toEqual(["专利开放许可是啥意思", "侵权纠纷检验鉴定体系建起来了没"]);
+    expect(questions("想跟高校搞个产学研联盟，有政策没？代理机构乱收费又该找谁")).toEqual(["有政策没？", "代理机构乱收费又该找谁"]);
+  });
+
   it("splits 一个是…一个是… and drops the announcement", () => {
     expect(questions("想问两件事，一个是版权登记有没有奖励，一个是被人侵权了能不能找人调解")).toEqual(["版权登记有没有奖励", "被人侵权了能不能找人调解"]);
   });
