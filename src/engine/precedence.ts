@@ -3,7 +3,7 @@ import type { DocumentLookup } from "./compose.js";
 import { isDetailGenre } from "./genre.js";
 import { type HomeJurisdiction, isHome, type LevelFocus } from "./jurisdiction.js";
 import type { QuestionAnalysis } from "./question.js";
-import type { RankedRecord } from "./retrieve.js";
+import { type RankedRecord, setsTargets } from "./retrieve.js";
 import { detailsGiven, detailsReallyAsked, rankedSpecifics } from "./specifics.js";
 
 /**
@@ -50,6 +50,8 @@ export function homeFirst(
   const details = rankedSpecifics(question.specifics, question.text);
   const gives = (r: PolicyRecord) => detailsGiven(r.text, details, question.text).length > 0;
   if (home && details.length > 0 && gives(top.record) && !gives(home.record)) return ranked;
+  // 「到2027年覆盖率要达到多少」: the same for a target, when only the higher level sets one.
+  if (home && question.asksTarget && setsTargets(top.record) && !setsTargets(home.record)) return ranked;
   return home ? [home, ...ranked.filter((r) => r !== home)] : ranked;
 }
 

@@ -15,7 +15,10 @@ const ASKED: [Specific, RegExp][] = [
     "procedure",
     /(准备什么|准备些什么|准备哪些|要带|带什么|提交什么|交什么|交哪些|要交|怎么办理|如何办理|怎样办理|怎么申请|如何申请|怎样申请|申请流程|办理流程|流程|手续|材料|条件|具体怎么|怎么弄|怎么做|步骤|如何操作|怎么办)/,
   ],
-  ["deadline", /(截止|截至|什么时候|啥时候|什么时间|何时|期限|多久|多长时间|几天|几个工作日|几月|几号|哪天|哪一天|之前要|前要交|时限|报几次|报几回|一年几次|每年几次|多少次)/],
+  [
+    "deadline",
+    /(截止|截至|什么时候|啥时候|什么时间|何时|期限|多久|多长时间|几天|几个工作日|几月|几号|哪天|哪一天|之前要|前要交|时限|报几次|报几回|一年几次|每年几次|多少次|几年内|几年|多少年|几个月)/,
+  ],
   ["phone", /(电话|联系方式|热线|手机号|邮箱|怎么联系)/],
   ["address", /(地址|在哪(?![天年月])|哪里|去哪|到哪(?!天|一天|年|月|号|日|一步)|位置|怎么走|在什么地方)/],
 ];
@@ -64,10 +67,11 @@ export function givesSpecific(text: string, specific: Specific): boolean {
 
 /** 截止到哪天 asks a date (4月30日前); 多久能办完 a length of time (20个工作日内). */
 const ASKS_DATE = /(截止|截至|什么时候|啥时候|何时|哪天|哪一天|几月|几号|日期)/;
-const ASKS_DURATION = /(多久|多长时间|几天|几个工作日|时限|多少天)/;
+const ASKS_DURATION = /(多久|多长时间|几天|几个工作日|时限|多少天|几年|多少年|几个月)/;
 const GIVES_DATE = /(\d{4}年\d{1,2}月(\d{1,2}日)?|\d{1,2}月\d{1,2}日)/;
 /** 20个工作日内, 15日以内, and a length of working days or a limit however put (审核时限压缩至20个工作日, 不超过30天). */
-const GIVES_DURATION = /\d+\s*个?(工作日|日|天|月|年)(内|以内|之内)|\d+\s*个工作日|(?:压缩|缩短|控制)(?:至|到|在)\s*\d+\s*个?(日|天|月)|不超过\s*\d+\s*个?(日|天|月)/;
+const GIVES_DURATION =
+  /(?:\d+|[一二三四五六七八九十两]+)\s*个?(工作日|日|天|月|年)(内|以内|之内)|\d+\s*个工作日|(?:压缩|缩短|控制)(?:至|到|在)\s*\d+\s*个?(日|天|月)|不超过\s*\d+\s*个?(日|天|月)/;
 
 /** Whether a text gives the detail as the question asks it: a deadline asked as a date by a date, asked as a length of time by one. */
 export function givesSpecificAsked(text: string, specific: Specific, question: string): boolean {

@@ -63,4 +63,13 @@ describe("the outline's own questions beside a related 细则 and a Q&A", () => 
     // …while a question about one item's amount is still the table's.
     expect((await twelve.answer("PCT国际专利申请进入国家阶段能资助多少钱")).citations[0]?.title).toBe("PCT国际专利申请进入国家阶段");
   });
+
+  it("answers a target or a length of time (三年内) only a higher level sets from that level, not from the city's measure on the topic", async () => {
+    const target = await twelve.answer("到2027年地市级综合性知识产权公共服务机构覆盖率要达到多少");
+    expect(target.citations[0]?.title).toBe("完善地方知识产权公共服务网络");
+    expect(target.answer).toContain("90%");
+    const years = await twelve.answer("被认定非正常专利申请的申请人，几年内不能享受专利费减缴？");
+    expect(years.citations[0]?.title).toBe("依法严厉打击非正常专利申请和商标恶意注册");
+    expect(years.answer).toContain("三年内");
+  });
 });
