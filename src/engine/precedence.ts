@@ -72,17 +72,19 @@ export function planFirst(
   const isDetail = (r: PolicyRecord) => r.kind === "table" || isDetailGenre(documents.meta(r.documentId));
   if (!isDetail(top.record) || top.record.units.length > 0) return ranked;
   const home = isHome(documents.meta(top.record.documentId), homeOf);
-  const asksForPolicy = ASKS_FOR_POLICY.test(question.text);
-  const plan = ranked.slice(1, PLAN_WITHIN).find(
-    (r) =>
-      !isDetail(r.record) &&
-      r.record.units.length > 0 &&
-      isHome(documents.meta(r.record.documentId), homeOf) === home &&
-      r.score >= top.score * PLAN_SHARE &&
-      // …or, where the question only asks whether there is a policy and names no topic precisely (申请专利有没有资助或奖励政策),
-      // holds as much of it as the detail record.
-      (namesTopic(r.record, question) || (asksForPolicy && !namesAnyTopicPrecisely(question) && saysAsMuch(r.record, top.record, question, isRare))),
-  );
+  // Where the question only asks whether there is a policy and names no topic precisely (申请专利有没有资助或奖励政策),
+  // a measure that holds as much of it as the detail record names it well enough.
+  const byWords = ASKS_FOR_POLICY.test(question.text) && preciseTopics(question).length === 0;
+  const plan = ranked
+    .slice(1, PLAN_WITHIN)
+    .find(
+      (r) =>
+        !isDetail(r.record) &&
+        r.record.units.length > 0 &&
+        isHome(documents.meta(r.record.documentId), homeOf) === home &&
+        r.score >= top.score * PLAN_SHARE &&
+        (namesTopic(r.record, question) || (byWords && saysAsMuch(r.record, top.record, question, isRare))),
+    );
   return plan ? [plan, ...ranked.filter((r) => r !== plan)] : ranked;
 }
 
@@ -115,10 +117,6 @@ function namesTopic(record: PolicyRecord, question: QuestionAnalysis): boolean {
   const topics = preciseTopics(question);
   const text = `${record.title}${record.text}`;
   return topics.length > 0 && topics.every((t) => text.includes(t));
-}
-
-function namesAnyTopicPrecisely(question: QuestionAnalysis): boolean {
-  return preciseTopics(question).length > 0;
 }
 
 /** The topics a question names precisely (知识产权保险, 植物新品种, 托管服务), the longest of each: 商标 or 品牌 alone is named by half the corpus. */
